@@ -1,1 +1,215 @@
-fn main(){}
+//! `rasd`: the command-line shell around the extraction core.
+
+mod input;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use rasd_core::Document;
+use rasd_extract::{Extractor, Options};
+use rasd_lexicon::Lexicon;
+use rayon::prelude::*;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// rasd (رصد): Arabic-first conflict-event extraction.
+///
+/// Reads Arabic news reports and codes every conflict event in them (ACLED
+/// event types, PLOVER, actors, place, date, death toll, source), with the
+/// character span of the text behind every field.
+#[derive(Parser)]
+#[command(name = "rasd", version, about, long_about)]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Extract events from reports and print them as JSONL (DESIGN.md §4).
+    ///
+    /// Each FILE is a plain-text report (one document) or a `.jsonl` file with
+    /// one document a line: {"id","text","published"?,"source"?,"url"?,"title"?}.
+    /// `-` or no FILE reads standard input. Documents are processed in
+    /// parallel and printed in input order; a document that fails is reported
+    /// on stderr with its id, the batch goes on, and the exit code is 1.
+    Extract {
+        files: Vec<PathBuf>,
+        /// Publication date (YYYY-MM-DD) of plain-text input.
+        #[arg(long)]
+        published: Option<String>,
+        /// Document id of plain-text input (default: the file name).
+        #[arg(long)]
+        id: Option<String>,
+        /// Pretty-print each record.
+        #[arg(long)]
+        pretty: bool,
+        /// Add the trigger and the rules that fired to each record.
+        #[arg(long)]
+        explain: bool,
+        /// Replace invalid UTF-8 instead of failing the document.
+        #[arg(long)]
+        lossy: bool,
+    },
+    /// Print how the text layer reads a text, as JSON: sentences, tokens
+    /// (original character offsets, normalized form, clitic split), numbers.
+    Analyze {
+        /// A text file, or `-` for standard input.
+        file: PathBuf,
+        #[arg(long)]
+        lossy: bool,
+    },
+    /// Read text on stdin and write it with spaces inserted where run-together
+    /// words were repaired (الأممالمتحدة → الأمم المتحدة), and no other change.
+    Repair {
+        #[arg(long)]
+        lossy: bool,
+    },
+    /// Show the place mentions of a text: candidates, the one chosen and why.
+    Places {
+        /// The text itself.
+        text: String,
+    },
+    /// Measure throughput on a JSONL corpus (text layer and full extraction).
+    Bench {
+        /// JSONL corpus (e.g. ../shared/data/news/ant-2018-10k.jsonl).
+        corpus: PathBuf,
+        /// Use at most this many documents.
+        #[arg(long)]
+        limit: Option<usize>,
+    },
+}
+
+fn main() {
+    match run() {
+        Ok(code) => std::process::exit(code),
+        Err(e) => {
+            eprintln!("rasd: {e:#}");
+            std::process::exit(2);
+        }
+    }
+}
+
+fn lexicon() -> Result<Lexicon> {
+    Lexicon::bundled().context("loading the bundled data")
+}
+
+fn run() -> Result<i32> {
+    let cli = Cli::parse();
+    match cli.cmd {
+        Cmd::Extract { files, published, id, pretty, explain, lossy } => {
+            let lex = lexicon()?;
+            let ex = Extractor::new(&lex, Options { explain });
+            let mut failed = 0usize;
+            let mut out = BufWriter::new(io::stdout().lock());
+            let files = if files.is_empty() { vec![PathBuf::from("-")] } else { files };
+            for f in &files {
+                let docs = match input::read_documents(f, published.as_deref(), id.as_deref(), lossy) {
+                    Ok(d) => d,
+                    Err(e) => {
+                        eprintln!("rasd: {}: {e:#}", f.display());
+                        failed += 1;
+                        continue;
+                    }
+                };
+                let results: Vec<_> = docs
+                    .par_iter()
+                    .map(|d| match d {
+                        Ok(doc) => ex.extract(doc).map_err(|e| e.to_string()),
+                        Err(e) => Err(e.clone()),
+                    })
+                    .collect();
+                for r in results {
+                    match r {
+                        Ok(events) => {
+                            for e in events {
+                                if pretty {
+                                    serde_json::to_writer_pretty(&mut out, &e)?;
+                                } else {
+                                    serde_json::to_writer(&mut out, &e)?;
+                                }
+                                out.write_all(b"\n")?;
+                            }
+                        }
+                        Err(msg) => {
+                            eprintln!("rasd: {}: {msg}", f.display());
+                            failed += 1;
+                        }
+                    }
+                }
+            }
+            out.flush()?;
+            if failed > 0 {
+                eprintln!("rasd: {failed} document(s) failed");
+                return Ok(1);
+            }
+            Ok(0)
+        }
+        Cmd::Analyze { file, lossy } => {
+            let text = input::read_text(&file, lossy)?;
+            let lex = lexicon()?;
+            let a = lex.text.analyze(&text);
+            serde_json::to_writer_pretty(io::stdout().lock(), &input::analysis_json(&lex, &a))?;
+            println!();
+            Ok(0)
+        }
+        Cmd::Repair { lossy } => {
+            let mut buf = Vec::new();
+            io::stdin().read_to_end(&mut buf)?;
+            let text = input::decode(buf, "<stdin>", lossy)?;
+            let lex = lexicon()?;
+            io::stdout().write_all(lex.text.repair_text(&text).as_bytes())?;
+            Ok(0)
+        }
+        Cmd::Places { text } => {
+            let lex = lexicon()?;
+            serde_json::to_writer_pretty(io::stdout().lock(), &input::places_json(&lex, &text))?;
+            println!();
+            Ok(0)
+        }
+        Cmd::Bench { corpus, limit } => {
+            let t0 = Instant::now();
+            let lex = lexicon()?;
+            let load = t0.elapsed();
+            let mut docs: Vec<Document> =
+                input::read_documents(&corpus, None, None, true)?.into_iter().filter_map(|d| d.ok()).collect();
+            if let Some(l) = limit {
+                docs.truncate(l);
+            }
+            let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+            let t = Instant::now();
+            let mut toks = 0usize;
+            for d in &docs {
+                toks += lex.text.analyze(&d.text).tokens.len();
+            }
+            let text_s = t.elapsed().as_secs_f64();
+            let ex = Extractor::new(&lex, Options::default());
+            let t = Instant::now();
+            let mut events = 0usize;
+            let mut failed = 0usize;
+            for d in &docs {
+                match ex.extract(d) {
+                    Ok(e) => events += e.len(),
+                    Err(_) => failed += 1,
+                }
+            }
+            let ext_s = t.elapsed().as_secs_f64();
+            println!("corpus: {} ({} documents, {:.1} MB of text)", corpus.display(), docs.len(), bytes as f64 / 1e6);
+            println!("start-up (load and compile the bundled data): {:.0} ms", load.as_secs_f64() * 1e3);
+            println!(
+                "text layer (normalize+repair+sentences+tokens+numbers), 1 core: {:.1} MB/s, {:.0} docs/s, {} tokens",
+                bytes as f64 / 1e6 / text_s,
+                docs.len() as f64 / text_s,
+                toks
+            );
+            println!(
+                "extraction end to end, 1 core: {:.0} docs/s, {:.1} MB/s, {} events, {} failed",
+                docs.len() as f64 / ext_s,
+                bytes as f64 / 1e6 / ext_s,
+                events,
+                failed
+            );
+            Ok(0)
+        }
+    }
+}

@@ -1,1 +1,333 @@
-//! placeholder
+//! The extraction core of rasd (رصد): text in, event records out.
+//!
+//! The stages follow DESIGN.md §2:
+//!
+//! - [`mentions`]: the text layer's [`rasd_text::Analysis`] plus every
+//!   lexicon hit — triggers, actors (with back-references), places (resolved
+//!   against the document's focus country), [`dates`], quantities and cues;
+//! - [`frames`]: event frames around anchor triggers, per sentence, with
+//!   continuations and running totals cut apart;
+//! - [`coding`]: filters (negation, modality, background), ACLED/PLOVER
+//!   coding, actor roles, place, date, toll, scope and source;
+//! - [`Extractor::extract`]: one record per happening per document (the lede
+//!   and the body merged), in the contract of DESIGN.md §4.
+//!
+//! Pure: no I/O, no global state; a [`rasd_lexicon::Lexicon`] is borrowed.
+
+pub mod coding;
+pub mod dates;
+pub mod frames;
+pub mod mentions;
+
+use coding::Coded;
+use jiff::civil::Date;
+use rasd_core::{
+    Actor, CharIndex, Document, Event, EventDate, Evidence, Explain, Fatalities, GeoPrecision, Location, Plover, Scope,
+    Source, Span, TimePrecision,
+};
+use rasd_lexicon::Lexicon;
+
+/// Why a document could not be processed.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ExtractError {
+    #[error("document {id}: unreadable publication date {value:?} (expected YYYY-MM-DD, an ISO timestamp or RFC 2822)")]
+    BadDate { id: String, value: String },
+}
+
+/// Extraction options.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Add the trigger, frame and rules to each record.
+    pub explain: bool,
+}
+
+/// The extractor: a lexicon and options.
+#[derive(Debug, Clone, Copy)]
+pub struct Extractor<'l> {
+    lex: &'l Lexicon,
+    opts: Options,
+}
+
+/// Parses a publication date: `YYYY-MM-DD`, an ISO timestamp, or RFC 2822
+/// ("Thu, 01 Mar 2018 15:37:22 +0400").
+pub fn parse_published(s: &str) -> Option<Date> {
+    let s = s.trim();
+    if let Some(d) = s.get(..10).and_then(|p| p.parse::<Date>().ok()) {
+        return Some(d);
+    }
+    if let Ok(z) = jiff::fmt::rfc2822::parse(s) {
+        return Some(z.date());
+    }
+    s.parse::<Date>().ok()
+}
+
+impl<'l> Extractor<'l> {
+    pub fn new(lex: &'l Lexicon, opts: Options) -> Extractor<'l> {
+        Extractor { lex, opts }
+    }
+
+    /// All events of one document.
+    pub fn extract(&self, doc: &Document) -> Result<Vec<Event>, ExtractError> {
+        let published = match doc.published.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            None => None,
+            Some(s) => Some(parse_published(s).ok_or_else(|| ExtractError::BadDate { id: doc.id.clone(), value: s.to_string() })?),
+        };
+        let a = self.lex.text.analyze(&doc.text);
+        let m = mentions::gather(self.lex, a, published);
+        let frames = frames::build(self.lex, &m);
+        let mut coded: Vec<Coded> = frames
+            .iter()
+            .filter_map(|f| {
+                let r = coding::code(self.lex, &m, f);
+                if std::env::var_os("RASD_DEBUG_FRAMES").is_some() {
+                    let t: Vec<&str> = f.triggers.iter().map(|&t| m.a.surface(m.triggers[t].start)).collect();
+                    eprintln!("frame s{} {:?} total={} coref={} -> {:?}", f.sentence, t, f.total, f.coref, r.as_ref().map(|c| (c.sub, c.actor1.as_ref().map(|h| h.name.clone()), c.actor2.as_ref().map(|h| h.name.clone()))));
+                }
+                r.ok()
+            })
+            .collect();
+        merge(&mut coded);
+        let index = CharIndex::new(&doc.text);
+        Ok(coded.iter().enumerate().map(|(n, c)| self.record(doc, &m, &index, c, n + 1)).collect())
+    }
+
+    fn record(&self, doc: &Document, m: &mentions::Mentions<'_>, ix: &CharIndex, c: &Coded, n: usize) -> Event {
+        let text = doc.text.as_str();
+        let cs = |s: Span| ix.char_span(text, s);
+        let lex = self.lex;
+        let loc_country = c.place.as_ref().map(|p| lex.places.get(p.place).country.clone());
+        let actor = |h: &mentions::ActorHit| {
+            let span = m.a.tokens[h.start].span.cover(m.a.tokens[h.end - 1].span);
+            let span = Span::new(span.start + h.pre_len.min(span.len()), span.end);
+            let name = match (&loc_country, h.local) {
+                (Some(cc), true) => format!("{} ({})", h.name, country_label(lex, cc)),
+                _ => h.name.clone(),
+            };
+            Actor {
+                name,
+                text: span.slice(text).to_string(),
+                inter: h.inter,
+                country: h.country.clone(),
+                wikidata: h.wikidata.clone(),
+                span: Some(cs(span)),
+            }
+        };
+        let location = c.place.as_ref().map(|p| {
+            let pl = lex.places.get(p.place);
+            Location {
+                name: pl.name.clone(),
+                text: p.span.slice(text).to_string(),
+                country: Some(pl.country.clone()),
+                admin1: pl.admin1.clone(),
+                lat: pl.lat,
+                lon: pl.lon,
+                geo_precision: p.precision,
+                gazetteer_id: Some(pl.id.clone()),
+                offset_km: p.offset_km,
+                bearing: p.bearing.clone(),
+                span: (!p.span.is_empty()).then(|| cs(p.span)),
+            }
+        });
+        let evidence_span = c.evidence.iter().copied().reduce(|x, y| if x.start <= y.start { x } else { y }).unwrap_or_default();
+        let evidence = Evidence {
+            start: cs(evidence_span).start,
+            end: cs(evidence_span).end,
+            text: evidence_span.slice(text).to_string(),
+        };
+        let trig = &m.triggers[c.anchor.min(m.triggers.len().saturating_sub(1))];
+        let tspan = m.a.tokens[trig.start].span.cover(m.a.tokens[trig.end - 1].span);
+        Event {
+            id: format!("{}#{}", doc.id, n),
+            doc_id: doc.id.clone(),
+            event_type: c.sub.event_type(),
+            sub_event_type: c.sub,
+            plover: Plover { event: c.plover, mode: c.mode },
+            actor1: c.actor1.as_ref().map(actor),
+            actor2: c.actor2.as_ref().map(actor),
+            assoc_actor1: vec![],
+            assoc_actor2: vec![],
+            location,
+            date: EventDate {
+                start: c.date.start.map(|d| d.to_string()),
+                end: c.date.end.map(|d| d.to_string()),
+                time_precision: c.date.precision,
+                text: c.date.span.map(|s| s.slice(text).to_string()),
+                span: c.date.span.map(cs),
+            },
+            fatalities: c.toll.as_ref().map(|t| Fatalities {
+                min: t.min,
+                max: t.max,
+                qualifier: t.qualifier,
+                text: t.span.slice(text).to_string(),
+                span: Some(cs(t.span)),
+            }),
+            scope: c.scope,
+            count: c.count,
+            reported_by: c.source.as_ref().map(|s| Source { name: s.name.clone(), text: s.span.slice(text).to_string(), span: Some(cs(s.span)) }),
+            evidence,
+            evidence_all: if c.evidence.len() > 1 { c.evidence.iter().map(|s| cs(*s)).collect() } else { vec![] },
+            confidence: confidence(c),
+            explain: self.opts.explain.then(|| Explain {
+                trigger: tspan.slice(text).to_string(),
+                trigger_span: cs(tspan),
+                rules: c.rules.iter().map(|r| r.to_string()).collect(),
+            }),
+        }
+    }
+}
+
+/// "Libya" for LY, as ACLED writes it inside "Civilians (Libya)".
+fn country_label(lex: &Lexicon, iso2: &str) -> String {
+    if let Some(c) = lex.actors.country_by_iso2(iso2) {
+        let n = &lex.actors.countries[c as usize].acled_name;
+        return n.strip_prefix("the ").unwrap_or(n).to_string();
+    }
+    lex.places.country(iso2).map(|c| lex.places.get(c).name.clone()).unwrap_or_else(|| iso2.to_string())
+}
+
+/// How complete and direct the frame is.
+fn confidence(c: &Coded) -> f32 {
+    let mut s = 0.3;
+    if c.specific {
+        s += 0.1;
+    }
+    if c.actor1.is_some() {
+        s += 0.15;
+    }
+    if c.actor2.is_some() {
+        s += 0.1;
+    }
+    s += match c.place.as_ref().map(|p| p.precision) {
+        Some(GeoPrecision::Town) => 0.15,
+        Some(GeoPrecision::Near) => 0.1,
+        Some(GeoPrecision::Region) => 0.05,
+        None => 0.0,
+    };
+    if c.own_date {
+        s += 0.1;
+    }
+    if c.toll.is_some() {
+        s += 0.1;
+    }
+    ((s * 100.0f32).round() / 100.0).min(1.0)
+}
+
+fn same_actor(x: &Option<mentions::ActorHit>, y: &Option<mentions::ActorHit>) -> bool {
+    match (x, y) {
+        (Some(a), Some(b)) => a.name == b.name,
+        _ => true,
+    }
+}
+
+/// Whether two coded frames report one happening (lede and body).
+fn compatible(x: &Coded, y: &Coded) -> bool {
+    let family = x.sub.event_type() == y.sub.event_type();
+    let actors = {
+        let xs: Vec<&str> = [&x.actor1, &x.actor2].into_iter().flatten().map(|h| h.name.as_str()).collect();
+        let ys: Vec<&str> = [&y.actor1, &y.actor2].into_iter().flatten().map(|h| h.name.as_str()).collect();
+        xs.is_empty() || ys.is_empty() || xs.iter().any(|n| ys.contains(n))
+    };
+    let roles = (same_actor(&x.actor1, &y.actor1) && same_actor(&x.actor2, &y.actor2))
+        || (same_actor(&x.actor1, &y.actor2) && same_actor(&x.actor2, &y.actor1));
+    let tolls = match (&x.toll, &y.toll) {
+        (Some(a), Some(b)) => a.min == b.min || a.qualifier == rasd_core::Qualifier::Vague || b.qualifier == rasd_core::Qualifier::Vague,
+        _ => true,
+    };
+    let dates = !(x.own_date && y.own_date) || x.date.start == y.date.start;
+    let places = match (&x.place, &y.place) {
+        (Some(a), Some(b)) => a.place == b.place || a.precision != GeoPrecision::Town || b.precision != GeoPrecision::Town,
+        _ => true,
+    };
+    // and something positive says it is the same happening
+    let eq = |p: &Option<mentions::ActorHit>, q: &Option<mentions::ActorHit>| {
+        matches!((p, q), (Some(a), Some(b)) if a.name == b.name)
+    };
+    let shared = eq(&x.actor1, &y.actor1)
+        || matches!((&x.toll, &y.toll), (Some(a), Some(b)) if a.min.is_some() && a.min == b.min)
+        || (x.own_date && y.own_date && x.date.start == y.date.start)
+        || matches!((&x.place, &y.place), (Some(a), Some(b)) if a.place == b.place && a.precision != GeoPrecision::Region)
+        || (x.sub.event_type() == rasd_core::EventType::Battles && actors);
+    family && x.scope == y.scope && actors && roles && tolls && dates && places && shared
+}
+
+/// Merges records of one happening: a later frame that adds nothing new, or
+/// a back-reference (الضربة الجديدة التي شنت الأحد), joins the earlier one
+/// and lends it what it lacks.
+fn merge(coded: &mut Vec<Coded>) {
+    let mut out: Vec<Coded> = Vec::with_capacity(coded.len());
+    'next: for c in coded.drain(..) {
+        // a back-reference lends its own date to the last event of its type
+        if c.coref {
+            if let Some(o) = out.iter_mut().rev().find(|o| o.sub.event_type() == c.sub.event_type() && o.scope == Scope::Event) {
+                if c.own_date && !o.own_date {
+                    o.date = c.date;
+                    o.own_date = true;
+                }
+                o.evidence.extend(c.evidence);
+                o.rules.push("a later back-reference (الضربة الجديدة) gives its date");
+            }
+            // a back-reference with nothing to refer to is not an event of its own
+            continue 'next;
+        }
+        for o in out.iter_mut().rev() {
+            let same_sub = o.sub == c.sub || (c.coref && o.sub.event_type() == c.sub.event_type());
+            if same_sub && compatible(o, &c) {
+                absorb(o, c);
+                continue 'next;
+            }
+        }
+        out.push(c);
+    }
+    *coded = out;
+}
+
+/// A finer place replaces a coarser one only if it lies inside it (300 km).
+fn near(a: &coding::PlaceChoice, b: &coding::PlaceChoice) -> bool {
+    match (a.point, b.point) {
+        (Some((la1, lo1)), Some((la2, lo2))) => {
+            let (p1, p2) = (la1.to_radians(), la2.to_radians());
+            let h = ((p2 - p1) / 2.0).sin().powi(2) + p1.cos() * p2.cos() * ((lo2 - lo1).to_radians() / 2.0).sin().powi(2);
+            2.0 * 6371.0 * h.sqrt().asin() <= 300.0
+        }
+        _ => false,
+    }
+}
+
+fn absorb(o: &mut Coded, c: Coded) {
+    if o.actor1.is_none() {
+        o.actor1 = c.actor1;
+    }
+    if o.actor2.is_none() {
+        o.actor2 = c.actor2;
+    }
+    let better_place = match (&o.place, &c.place) {
+        (None, Some(_)) => true,
+        (Some(a), Some(b)) => b.precision < a.precision && near(a, b),
+        _ => false,
+    };
+    if better_place {
+        o.place = c.place;
+    }
+    if c.own_date && !o.own_date {
+        o.date = c.date;
+        o.own_date = true;
+    } else if o.scope == Scope::Cumulative && o.date.precision == TimePrecision::Week && c.date.precision == TimePrecision::Day {
+        o.date = c.date;
+    }
+    match (&o.toll, &c.toll) {
+        (None, Some(_)) => o.toll = c.toll,
+        (Some(a), Some(b)) if a.qualifier == rasd_core::Qualifier::Vague && b.qualifier != rasd_core::Qualifier::Vague => {
+            o.toll = c.toll
+        }
+        _ => {}
+    }
+    if o.count.is_none() {
+        o.count = c.count;
+    }
+    if o.source.is_none() {
+        o.source = c.source;
+    }
+    o.specific |= c.specific;
+    o.evidence.extend(c.evidence);
+    o.rules.push("merged with another mention of the same happening");
+}

@@ -77,6 +77,21 @@ impl Vocab {
         self.logp.is_empty()
     }
 
+    /// Whether `w` reads better as proclitics (its first `pre_len` bytes) +
+    /// a word than as a word of its own: كامل is "whole", not ك + آمل;
+    /// لحلب is ل + حلب; وأصاب is و + أصاب.
+    pub fn prefers_split(&self, w: &str, pre_len: usize) -> bool {
+        let Some(stem) = w.get(pre_len..) else { return false };
+        let stem_p = self
+            .logp(stem)
+            .or_else(|| self.logp(crate::clitics::strip_article(stem)))
+            .unwrap_or(self.floor);
+        match self.logp(w) {
+            None => true,
+            Some(p) => p < stem_p - 1.0,
+        }
+    }
+
     /// All words with their log10 probabilities (unordered).
     pub fn iter(&self) -> impl Iterator<Item = (&str, f32)> {
         self.logp.iter().map(|(w, l)| (&**w, *l))

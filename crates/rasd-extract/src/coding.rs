@@ -1,0 +1,680 @@
+//! Coding a frame: filters (negation, modality, background), the ACLED
+//! sub-event type and PLOVER mode, actors in their roles, place, date, death
+//! toll, scope, the source of the claim and a confidence.
+
+use crate::frames::Frame;
+use crate::mentions::{ActorHit, Mentions};
+use jiff::civil::Date;
+use jiff::ToSpan;
+use rasd_core::{GeoPrecision, PloverEvent, PloverMode, Qualifier, Scope, Span, SubEventType, TimePrecision};
+use rasd_lexicon::triggers::Pos;
+use rasd_lexicon::{Lexicon, PlaceKind, Role, Trigger};
+use rasd_text::clitics::{splits, strip_article};
+use rasd_text::{QuantityKind, TokenKind};
+
+/// A coded frame, still in token/byte terms.
+#[derive(Debug, Clone)]
+pub struct Coded {
+    pub sub: SubEventType,
+    pub plover: PloverEvent,
+    pub mode: Option<PloverMode>,
+    pub anchor: usize,
+    pub actor1: Option<ActorHit>,
+    pub actor2: Option<ActorHit>,
+    pub place: Option<PlaceChoice>,
+    pub date: DateChoice,
+    pub toll: Option<Toll>,
+    pub scope: Scope,
+    pub count: Option<u32>,
+    pub source: Option<SourceChoice>,
+    pub evidence: Vec<Span>,
+    pub rules: Vec<&'static str>,
+    pub coref: bool,
+    /// The date came from the frame's own words (not the publication date).
+    pub own_date: bool,
+    pub specific: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct PlaceChoice {
+    pub place: u32,
+    pub span: Span,
+    pub precision: GeoPrecision,
+    pub offset_km: Option<f64>,
+    pub bearing: Option<String>,
+    /// Coordinates of the chosen place.
+    pub point: Option<(f64, f64)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DateChoice {
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+    pub precision: TimePrecision,
+    pub span: Option<Span>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Toll {
+    pub min: Option<u32>,
+    pub max: Option<u32>,
+    pub qualifier: Qualifier,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct SourceChoice {
+    pub name: String,
+    pub span: Span,
+}
+
+/// Why a frame was dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Drop {
+    Negated,
+    Modal,
+    Background,
+    NoContext,
+    Court,
+}
+
+fn trig<'l>(lex: &'l Lexicon, m: &Mentions<'_>, t: usize) -> impl Iterator<Item = &'l Trigger> + 'l {
+    let ids = m.triggers[t].ids.clone();
+    ids.into_iter().map(move |id| lex.triggers.get(id))
+}
+
+/// Priority of sub-event types when several words of a frame name one
+/// (a strike inside a reported battle is the battle: ACLED).
+fn priority(s: SubEventType) -> u8 {
+    use SubEventType::*;
+    match s {
+        GovernmentRegainsTerritory | NonStateActorOvertakesTerritory => 0,
+        ArmedClash => 1,
+        SuicideBomb => 2,
+        ChemicalWeapon => 3,
+        RemoteExplosive => 4,
+        AirDroneStrike => 5,
+        Shelling => 6,
+        Grenade => 7,
+        ExcessiveForce => 8,
+        ViolentDemonstration => 9,
+        MobViolence => 10,
+        ProtestWithIntervention => 11,
+        Abduction => 12,
+        SexualViolence => 13,
+        Attack => 14,
+        PeacefulProtest => 15,
+        Arrests => 16,
+        DisruptedWeaponsUse => 17,
+        Looting => 18,
+        NonViolentTransfer => 19,
+        HeadquartersEstablished => 20,
+        Agreement => 21,
+        ChangeToGroup => 22,
+        Other => 23,
+    }
+}
+
+fn in_frame_tokens(f: &Frame) -> impl Iterator<Item = usize> + '_ {
+    f.ranges.iter().flat_map(|r| r.clone())
+}
+
+/// The clause (comma-delimited) holding token `i`.
+fn clause_of(m: &Mentions<'_>, i: usize) -> std::ops::Range<usize> {
+    m.a.clauses.iter().find(|c| c.tokens.contains(&i)).map(|c| c.tokens.clone()).unwrap_or(i..i + 1)
+}
+
+/// Codes one frame; `Err` says why it is not an event.
+pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
+    let a = &m.a;
+    let mut rules: Vec<&'static str> = Vec::new();
+    let ts: Vec<usize> = f.triggers.clone();
+    let has_role = |role: Role| ts.iter().any(|&t| trig(lex, m, t).any(|x| x.role == role));
+    let weapons: Vec<(usize, &Trigger)> =
+        ts.iter().flat_map(|&t| trig(lex, m, t).filter(|x| x.role == Role::Weapon).map(move |x| (t, x))).collect();
+    let armed_actor = m.actors.iter().any(|h| f.contains(h.start) && h.armed());
+    // a context-dependent word (ضربة، عملية، استهدف) counts when the frame
+    // is otherwise violent: a killing, a wounding, a firm trigger, a weapon
+    // wielded by an armed actor, or (for a verb) an armed actor
+    let firm = has_role(Role::Kill)
+        || has_role(Role::Injure)
+        || (!weapons.is_empty() && armed_actor)
+        || f.coref
+        || ts.iter().any(|&t| trig(lex, m, t).any(|x| matches!(x.role, Role::Event | Role::Attack) && !x.ctx));
+    let anchors: Vec<(usize, &Trigger)> = ts
+        .iter()
+        .flat_map(|&t| trig(lex, m, t).map(move |x| (t, x)))
+        .filter(|(_, x)| matches!(x.role, Role::Event | Role::Attack | Role::Kill))
+        .filter(|(_, x)| !x.ctx || firm || (armed_actor && matches!(x.pos, Pos::Verb | Pos::Passive)))
+        .collect();
+    if anchors.is_empty() && !f.total {
+        return Err(Drop::NoContext);
+    }
+    // the main anchor: the first non-context-dependent one
+    let anchor_t = anchors.iter().find(|(_, x)| !x.ctx).or(anchors.first()).map(|(t, _)| *t).unwrap_or(ts.first().copied().unwrap_or(0));
+    let anchor_tok = m.triggers.get(anchor_t).map_or(f.first(), |t| t.start);
+
+    // ---- filters: negation, modality, background, court rulings
+    let clause = clause_of(m, anchor_tok);
+    let sent = &a.sentences[a.sentence_of(anchor_tok)].tokens;
+    let all_anchor_toks: Vec<usize> = anchors.iter().map(|(t, _)| m.triggers[*t].start).collect();
+    let negated = |tok: usize| {
+        m.negation.iter().any(|c| {
+            let pre = lex.cues.negation.label(c.id) == "pre";
+            let cl = clause_of(m, tok);
+            if pre {
+                c.end <= tok && tok - c.end <= 1 && cl.contains(&c.start)
+            } else {
+                c.end <= tok && cl.contains(&c.start)
+            }
+        })
+    };
+    if !all_anchor_toks.is_empty() && all_anchor_toks.iter().all(|&t| negated(t)) {
+        return Err(Drop::Negated);
+    }
+    let modal = |tok: usize| {
+        let cl = clause_of(m, tok);
+        let future_prefix = splits(a.norm(tok)).next().is_some_and(|_| {
+            let w = a.norm(tok);
+            // سيقتل، ستشن: س + present-tense prefix ي ت ن
+            (w.starts_with("سي") || w.starts_with("ست") || w.starts_with("سن")) && w.chars().count() > 4 && !lex.text.vocab().contains(w)
+        });
+        future_prefix
+            || m.modality.iter().any(|c| {
+                // قد + past is "has (done)"; only قد + imperfect is "may"
+                let qad_past = lex.cues.modality.phrases[c.id as usize] == "قد"
+                    && c.end < a.tokens.len()
+                    && !a.norm(c.end).starts_with(['ي', 'ت', 'ن']);
+                lex.cues.modality.label(c.id) != "attempt"
+                    && !qad_past
+                    && c.end <= tok
+                    && tok - c.end <= 4
+                    && cl.contains(&c.start)
+            })
+    };
+    if !all_anchor_toks.is_empty() && all_anchor_toks.iter().all(|&t| modal(t)) {
+        return Err(Drop::Modal);
+    }
+    let background = m.historical.iter().any(|c| sent.contains(&c.start) && c.start < anchor_tok && clause.contains(&c.start))
+        || m.dates.iter().any(|d| {
+            d.year_only.is_some_and(|y| m.published.is_some_and(|p| (p.year() - y).abs() >= 1))
+                && clause.contains(&d.start)
+        });
+    if background {
+        return Err(Drop::Background);
+    }
+    if sent.clone().any(|i| matches!(strip_article(a.norm(i)), "محكمه" | "حكم" | "محاكمه")) && !has_role(Role::Kill) {
+        return Err(Drop::Court);
+    }
+
+    // ---- sub-event type
+    let actors_in: Vec<&ActorHit> = m.actors.iter().filter(|h| f.contains(h.start)).collect();
+    let aerial_actor = actors_in.iter().any(|h| h.aerial);
+    let mut sub: Option<SubEventType> = None;
+    let mut mode: Option<PloverMode> = None;
+    let mut plover = PloverEvent::Assault;
+    let mut specific = false;
+    let events: Vec<&Trigger> = anchors.iter().map(|(_, x)| *x).filter(|x| x.role == Role::Event && x.sub_event_type.is_some()).collect();
+    if let Some(best) = events.iter().min_by_key(|x| priority(x.sub_event_type.unwrap())) {
+        sub = best.sub_event_type;
+        mode = best.plover_mode;
+        plover = best.plover_event.unwrap_or(PloverEvent::Assault);
+        specific = true;
+        rules.push("event word names the sub-event type");
+    }
+    let weapon_best = weapons.iter().filter(|(_, w)| w.sub_event_type.is_some()).min_by_key(|(_, w)| priority(w.sub_event_type.unwrap()));
+    let generic_attack = sub.is_none_or(|s| matches!(s, SubEventType::Attack | SubEventType::Shelling) && !specific_kind(&events));
+    if let Some((_, w)) = weapon_best {
+        let ws = w.sub_event_type.unwrap();
+        if generic_attack || sub.is_some_and(|s| priority(ws) < priority(s) && s != SubEventType::ArmedClash) {
+            sub = Some(ws);
+            plover = w.plover_event.unwrap_or(PloverEvent::Assault);
+            rules.push("the weapon decides the sub-event type");
+        }
+        if w.plover_mode.is_some() && (mode.is_none() || generic_attack) {
+            mode = w.plover_mode;
+        }
+    }
+    if aerial_actor && sub.is_none_or(|s| matches!(s, SubEventType::Attack) && !specific) {
+        sub = Some(SubEventType::AirDroneStrike);
+        mode = Some(PloverMode::Aerial);
+        rules.push("an aerial actor makes it an air strike");
+    }
+
+    // ---- actors in their roles
+    let source = attribution(lex, m, f, anchor_tok);
+    let src_span = source.as_ref().map(|s| s.1.clone());
+    let cands: Vec<&ActorHit> =
+        actors_in.iter().copied().filter(|h| src_span.as_ref().is_none_or(|r| !r.contains(&h.start))).collect();
+    let anchor_trig = anchors.iter().find(|(t, _)| *t == anchor_t).map(|(_, x)| *x);
+    let anchor_end = m.triggers.get(anchor_t).map_or(anchor_tok + 1, |t| t.end);
+    let active = anchor_trig.is_some_and(|x| x.pos == Pos::Verb);
+    let mut actor1: Option<ActorHit> = None;
+    let mut actor2: Option<ActorHit> = None;
+    // agent markers: بضربة أمريكية (an adjective on an event word), نفذتها X, على يد X, برصاص X
+    let agent_after = |i: usize| -> Option<ActorHit> {
+        cands.iter().find(|h| h.start >= i && h.start <= i + 2).map(|h| (*h).clone())
+    };
+    for (t, x) in anchors.iter().chain(weapons.iter()) {
+        let tm = &m.triggers[*t];
+        if let Some((end, cidx)) = lex.places.adjective_at(a, tm.end) {
+            let iso2 = lex.places.get(cidx).country.clone();
+            if let Some(ci) = lex.actors.country_by_iso2(&iso2) {
+                let force = if x.plover_mode == Some(PloverMode::Aerial) || x.sub_event_type == Some(SubEventType::AirDroneStrike) { "air" } else { "military" };
+                let fi = lex.actors.forces.iter().position(|fz| fz.kind == force).or(Some(0)).filter(|_| !lex.actors.forces.is_empty());
+                if let Some(fi) = fi {
+                    let (name, _, iso3) = lex.actors.composed(fi as u32, ci);
+                    let inter = if m.focus.as_deref().is_some_and(|fc| fc != iso2) { 8 } else { 1 };
+                    actor1 = Some(ActorHit {
+                        start: tm.end,
+                        end,
+                        pre_len: 0,
+                        name,
+                        inter,
+                        country: Some(iso3),
+                        wikidata: None,
+                        local: false,
+                        aerial: force == "air",
+                        generic: false,
+                        victim: false,
+                        backref: false,
+                    });
+                    rules.push("a country adjective on the event word names the attacker");
+                    break;
+                }
+            }
+        }
+    }
+    if actor1.is_none() {
+        for i in in_frame_tokens(f) {
+            let w = strip_article(a.norm(i));
+            let marker = matches!(w, "يد" | "نفذتها" | "نفذها" | "شنتها" | "شنها" | "قبل" | "برصاص" | "رصاص")
+                || splits(a.norm(i)).any(|s| matches!(s.stem, "نفذتها" | "نفذها" | "شنتها" | "شنها" | "رصاص" | "يد"));
+            if marker && i > anchor_tok {
+                if let Some(h) = agent_after(i + 1) {
+                    rules.push("agent marker (على يد، نفذتها، برصاص)");
+                    actor1 = Some(h);
+                    break;
+                }
+            }
+        }
+    }
+    let is_clash = sub.is_some_and(|s| s.event_type() == rasd_core::EventType::Battles);
+    if is_clash {
+        let armed: Vec<&ActorHit> = cands.iter().copied().filter(|h| h.armed()).collect();
+        if let Some(h) = armed.first() {
+            actor1.get_or_insert_with(|| (*h).clone());
+        }
+        let a1 = actor1.as_ref().map(|h| h.name.clone());
+        actor2 = armed.iter().find(|h| Some(&h.name) != a1.as_ref()).map(|h| (*h).clone());
+        rules.push("a clash lists both sides");
+    } else {
+        // subject of an active verb: right after it (VSO) or right before it (SVO)
+        // a weapon or warplane right before the verb is its subject (طيرانا حربيا استهدف X): X is the object
+        let weapon_subject = weapons.iter().any(|(t, _)| {
+            let w = &m.triggers[*t];
+            w.end <= anchor_tok && anchor_tok - w.end <= 1
+        });
+        if active && actor1.is_none() && !weapon_subject {
+            let after = cands.iter().find(|h| h.start >= anchor_end && h.start <= anchor_end + 1 && !h.victim);
+            let before = cands.iter().rev().find(|h| h.end <= anchor_tok && anchor_tok - h.end <= 2 && !h.victim);
+            if let Some(h) = after.or(before) {
+                actor1 = Some((*h).clone());
+                rules.push("subject of the active verb");
+            }
+        }
+        // the victim: the actor after the kill/attack word, or one marked as a victim
+        let a1 = actor1.as_ref().map(|h| (h.start, h.name.clone()));
+        let victim = cands
+            .iter()
+            .filter(|h| a1.as_ref().is_none_or(|(s, n)| *s != h.start && *n != h.name))
+            .find(|h| h.start >= anchor_end && h.start <= anchor_end + 12)
+            .or_else(|| cands.iter().find(|h| h.victim && a1.as_ref().is_none_or(|(_, n)| *n != h.name)));
+        if let Some(v) = victim {
+            actor2 = Some((*v).clone());
+        }
+        if actor1.is_none() {
+            // the remaining armed actor before the anchor is the perpetrator
+            let a2 = actor2.as_ref().map(|h| h.name.clone());
+            if let Some(h) = cands.iter().find(|h| h.armed() && !h.victim && Some(&h.name) != a2.as_ref() && h.start < anchor_tok) {
+                actor1 = Some((*h).clone());
+            }
+        }
+    }
+    // an aerial perpetrator makes it an air strike even after a generic kill verb
+    if actor1.as_ref().is_some_and(|h| h.aerial) && sub.is_none_or(|s| s == SubEventType::Attack && !specific) {
+        sub = Some(SubEventType::AirDroneStrike);
+        mode = Some(PloverMode::Aerial);
+    }
+    let sub = match sub {
+        Some(s) => s,
+        None => {
+            // a generic attack or killing: civilians as victims → Attack, else a clash
+            let victim_civ = actor2.as_ref().is_some_and(|h| !h.armed());
+            if victim_civ || actor2.is_none() {
+                rules.push("a killing with no armed opponent is an attack");
+                SubEventType::Attack
+            } else {
+                rules.push("a killing between armed actors is a clash");
+                SubEventType::ArmedClash
+            }
+        }
+    };
+    // a clash needs two sides; one armed side and civilians is an attack
+    let sub = if sub == SubEventType::ArmedClash && actor2.as_ref().is_some_and(|h| !h.armed()) { SubEventType::Attack } else { sub };
+    // territory: who took it decides
+    let sub = match sub {
+        SubEventType::GovernmentRegainsTerritory | SubEventType::NonStateActorOvertakesTerritory => match &actor1 {
+            Some(h) if h.inter == 1 || h.inter == 8 => SubEventType::GovernmentRegainsTerritory,
+            Some(_) => SubEventType::NonStateActorOvertakesTerritory,
+            None => sub,
+        },
+        s => s,
+    };
+    if !sub.is_violent() && matches!(sub.event_type(), rasd_core::EventType::StrategicDevelopments) && plover == PloverEvent::Assault {
+        plover = PloverEvent::Coerce;
+    }
+    if matches!(sub.event_type(), rasd_core::EventType::Protests | rasd_core::EventType::Riots) {
+        plover = PloverEvent::Protest;
+        if mode.is_none() {
+            mode = Some(if sub.event_type() == rasd_core::EventType::Riots { PloverMode::Riot } else { PloverMode::Demo });
+        }
+    }
+    if mode.is_none() && sub == SubEventType::AirDroneStrike {
+        mode = Some(PloverMode::Aerial);
+    }
+
+    // ---- death toll
+    let toll = death_toll(lex, m, f, &anchors);
+    // ---- scope
+    let plural_event = ts.iter().any(|&t| trig(lex, m, t).any(|x| x.plural && !x.ctx && matches!(x.role, Role::Event | Role::Attack)))
+        && !events.iter().any(|x| !x.plural);
+    let period = m.cumulative.iter().any(|c| f.contains(c.start) && lex.cues.cumulative.label(c.id) == "period");
+    let since = m.dates.iter().find(|d| f.contains(d.start) && d.since && d.date.is_some());
+    let cumulative = f.total || (plural_event && (period || since.is_some()) && toll.is_some());
+    let scope = if cumulative { Scope::Cumulative } else { Scope::Event };
+    let count = cumulative.then(|| happenings(lex, m, f)).flatten();
+    if cumulative {
+        rules.push("running total");
+    }
+
+    // ---- place, date
+    let place = locate(lex, m, f, anchor_tok, src_span.as_ref());
+    let (date, own_date) = date_of(m, f, anchor_tok, cumulative, src_span.as_ref());
+
+    let mut evidence: Vec<Span> = f.ranges.iter().filter(|r| !r.is_empty()).map(|r| a.tokens[r.start].span.cover(a.tokens[r.end - 1].span)).collect();
+    evidence.dedup();
+    Ok(Coded {
+        sub,
+        plover,
+        mode,
+        anchor: anchor_t,
+        actor1,
+        actor2,
+        place,
+        date,
+        toll,
+        scope,
+        count,
+        source: source.map(|s| s.0),
+        evidence,
+        rules,
+        coref: f.coref,
+        own_date,
+        specific,
+    })
+}
+
+fn specific_kind(events: &[&Trigger]) -> bool {
+    events.iter().any(|x| x.sub_event_type.is_some_and(|s| !matches!(s, SubEventType::Attack | SubEventType::Shelling)))
+}
+
+/// Units after a number that make it no death toll (ساعات، كم، عاما).
+const NOT_TOLL_UNITS: &[&str] = &[
+    "ساعه", "ساعات", "يوم", "ايام", "اسبوع", "اسابيع", "شهر", "اشهر", "شهور", "عام", "عاما", "اعوام", "سنه", "سنوات", "كم",
+    "كيلومتر", "كيلومترا", "كيلومترات", "متر", "مترا", "امتار", "دقيقه", "دقائق", "مره", "مرات", "دولار", "بالمئه", "بالمائه",
+    "%", "الف", "مليون", "طن", "غارات", "غاره", "ضربات", "صاروخ", "صواريخ", "قذيفه", "قذائف", "هجمات", "هجوم",
+];
+
+fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Trigger)]) -> Option<Toll> {
+    let a = &m.a;
+    let kills: Vec<&rasd_lexicon::TriggerMention> = anchors
+        .iter()
+        .filter(|(_, x)| x.role == Role::Kill)
+        .map(|(t, _)| &m.triggers[*t])
+        .collect();
+    let injures: Vec<usize> = f
+        .triggers
+        .iter()
+        .filter(|&&t| trig(lex, m, t).any(|x| x.role == Role::Injure))
+        .map(|&t| m.triggers[t].start)
+        .collect();
+    let mut best: Option<(usize, Toll)> = None;
+    for q in a.quantities.iter().filter(|q| f.contains(q.tokens.start) && q.kind != QuantityKind::Ordinal) {
+        let after = q.value_tokens.end;
+        if after < a.tokens.len() {
+            let unit = strip_article(a.norm(after));
+            if NOT_TOLL_UNITS.contains(&unit) || NOT_TOLL_UNITS.contains(&a.norm(after)) {
+                continue;
+            }
+        }
+        if q.min.is_some_and(|v| (1900..2100).contains(&v)) && q.kind == QuantityKind::Cardinal && q.qualifier == Qualifier::Exact {
+            continue;
+        }
+        // distance to a kill word: after it (قتل ... 43 مسلحا، مقتل سبعة) or before a kill noun (43 قتيلا)
+        let mut dist = None;
+        for k in &kills {
+            if q.tokens.start >= k.end && q.tokens.start <= k.end + 6 {
+                dist = Some(q.tokens.start - k.end);
+            } else if q.tokens.end <= k.start && k.start - q.tokens.end <= 2 {
+                dist = Some(k.start - q.tokens.end);
+            }
+            if let Some(d0) = dist {
+                // a wounding word nearer to the number takes it (5 جرحى)
+                let inj_near = injures.iter().any(|&j| {
+                    let dj = if j >= q.tokens.end { j - q.tokens.end } else { q.tokens.start.saturating_sub(j + 1) };
+                    dj < d0 && dj <= 2
+                });
+                if inj_near {
+                    dist = None;
+                }
+            }
+            if dist.is_some() {
+                break;
+            }
+        }
+        let Some(d) = dist else { continue };
+        let toll = Toll {
+            min: q.min.map(|v| v.min(u32::MAX as u64) as u32),
+            max: q.max.map(|v| v.min(u32::MAX as u64) as u32),
+            qualifier: q.qualifier,
+            span: q.span,
+        };
+        if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+            best = Some((d, toll));
+        }
+    }
+    if let Some((_, t)) = best {
+        return Some(t);
+    }
+    // heavy losses with no number (خسائر فادحة)
+    for c in m.vague.iter().filter(|c| f.contains(c.start)) {
+        let v = &lex.cues.vague_values[c.id as usize];
+        if v.min.is_none() {
+            let span = a.tokens[c.start].span.cover(a.tokens[c.end - 1].span);
+            return Some(Toll { min: None, max: None, qualifier: Qualifier::Vague, span });
+        }
+    }
+    None
+}
+
+/// How many happenings a running total sums: "4 غارات" or "الرابعة".
+fn happenings(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Option<u32> {
+    let a = &m.a;
+    for q in a.quantities.iter().filter(|q| f.contains(q.tokens.start)) {
+        let next = q.value_tokens.end;
+        if next < a.tokens.len()
+            && m.triggers.iter().any(|t| t.start == next && t.ids.iter().any(|&id| lex.triggers.get(id).plural))
+        {
+            return q.min.map(|v| v as u32);
+        }
+    }
+    None
+}
+
+/// The source of the claim: the subject of a reporting verb before the
+/// anchor, or a "according to" phrase; returns its token range too.
+fn attribution(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchor: usize) -> Option<(SourceChoice, std::ops::Range<usize>)> {
+    let a = &m.a;
+    let sent = a.sentences[a.sentence_of(anchor)].tokens.clone();
+    let rep = m.reporting.iter().filter(|c| sent.contains(&c.start)).find(|c| c.start < anchor || lex.cues.reporting.label(c.id) == "prep")?;
+    // the subject: up to أن / إن / عن / a comma / 12 tokens
+    let mut end = rep.end;
+    while end < sent.end && end < rep.end + 12 {
+        let w = a.norm(end);
+        if matches!(w, "ان" | "بان" | "عن" | "," | ":" | "انه" | "انها" | "الي") || a.tokens[end].kind == TokenKind::Punct && w != "\"" {
+            break;
+        }
+        end += 1;
+    }
+    let _ = f;
+    if end == rep.end {
+        return None;
+    }
+    let range = rep.end..end;
+    let span = a.tokens[range.start].span.cover(a.tokens[range.end - 1].span);
+    let name = m
+        .sources
+        .iter()
+        .find(|c| range.contains(&c.start))
+        .map(|c| lex.cues.sources.label(c.id).to_string())
+        .or_else(|| m.actors.iter().find(|h| range.contains(&h.start)).map(|h| h.name.clone()))
+        .unwrap_or_else(|| span.slice(a.original).trim_matches(|c: char| c == '"' || c.is_whitespace()).to_string());
+    Some((SourceChoice { name, span }, range))
+}
+
+fn locate(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchor: usize, src: Option<&std::ops::Range<usize>>) -> Option<PlaceChoice> {
+    let a = &m.a;
+    let g = &lex.places;
+    let usable = |p: &&rasd_lexicon::PlaceMention| !p.in_org && f.contains(p.start) && src.is_none_or(|r| !r.contains(&p.start));
+    // direction + البلاد / country adjective: جنوب البلاد، الجنوب الليبي
+    let mut best: Option<(i32, PlaceChoice)> = None;
+    let mut consider = |score: i32, c: PlaceChoice| {
+        if best.as_ref().is_none_or(|(s, _)| score > *s) {
+            best = Some((score, c));
+        }
+    };
+    for p in m.places.iter().filter(usable) {
+        let place = p.chosen();
+        let kind = g.get(place).kind;
+        let mut precision = match kind {
+            PlaceKind::City => GeoPrecision::Town,
+            PlaceKind::Region | PlaceKind::Admin1 => GeoPrecision::Region,
+            PlaceKind::Country => GeoPrecision::Region,
+        };
+        let mut offset_km = None;
+        let mut bearing = None;
+        let mut score: i32 = match kind {
+            PlaceKind::City => 40,
+            PlaceKind::Region => 30,
+            PlaceKind::Admin1 => 25,
+            PlaceKind::Country => 5,
+        };
+        // relative: near / N km BEARING of / before PLACE
+        let lo = p.start.saturating_sub(6);
+        for c in m.proximity.iter().filter(|c| c.end <= p.start && c.end + 2 >= p.start) {
+            let _ = c;
+            precision = GeoPrecision::Near;
+        }
+        if let Some(d) = m.directions.iter().find(|c| c.end <= p.start && c.end + 1 >= p.start) {
+            if kind == PlaceKind::Country {
+                // جنوب ليبيا: a part of the country
+                if let Some(r) = lex.cues.directions.values[d.id as usize].and_then(|b| g.directional(&g.get(place).country, b as u16)) {
+                    consider(score + 20, PlaceChoice { place: r, span: a.tokens[d.start].span.cover(a.tokens[p.end - 1].span), precision: GeoPrecision::Region, offset_km: None, bearing: None, point: None });
+                    continue;
+                }
+            }
+            bearing = Some(lex.cues.directions.phrases[d.id as usize].clone());
+            if kind == PlaceKind::City {
+                precision = GeoPrecision::Near;
+            }
+        }
+        for q in a.quantities.iter().filter(|q| (q.tokens.start >= lo && q.tokens.end <= p.start) || (q.tokens.start >= p.end && q.tokens.start <= p.end + 2)) {
+            let unit = q.value_tokens.end;
+            if unit < a.tokens.len() && matches!(strip_article(a.norm(unit)), "كم" | "كيلومتر" | "كيلومترا" | "كيلومترات" | "كلم") {
+                offset_km = q.min.map(|v| v as f64);
+                precision = GeoPrecision::Near;
+            }
+        }
+        if p.start > anchor {
+            score += 5;
+        }
+        // في / ب / قرب before the name: where it happened, not whose seat it is
+        let prep = p.pre_len > 0 && matches!(a.norm(p.start).chars().next(), Some('ب'))
+            || p.start > 0 && matches!(a.norm(p.start - 1), "في" | "قرب" | "داخل" | "علي" | "منطقه" | "مدينه" | "بلده" | "قريه" | "مدن" | "محافظه" | "ولايه");
+        if prep {
+            score += 15;
+        }
+        score -= (p.start as i32 - anchor as i32).abs() / 10;
+        consider(score, PlaceChoice { place, span: a.tokens[p.start].span.cover(a.tokens[p.end - 1].span), precision, offset_km, bearing, point: None });
+    }
+    // جنوب البلاد / غرب البلاد: a part of the focus country
+    for d in m.directions.iter().filter(|c| f.contains(c.start)) {
+        let next = d.end;
+        if next < a.tokens.len() && strip_article(a.norm(next)) == "بلاد" {
+            if let (Some(fc), Some(b)) = (m.focus.as_deref(), lex.cues.directions.values[d.id as usize]) {
+                if let Some(r) = g.directional(fc, b as u16) {
+                    let score = 28 - (d.start as i32 - anchor as i32).abs() / 10;
+                    consider(score, PlaceChoice { place: r, span: a.tokens[d.start].span.cover(a.tokens[next].span), precision: GeoPrecision::Region, offset_km: None, bearing: None, point: None });
+                }
+            }
+        }
+    }
+    let with_point = |mut c: PlaceChoice| {
+        let p = g.get(c.place);
+        c.point = p.lat.zip(p.lon);
+        c
+    };
+    best.map(|(_, c)| c).map(with_point).or_else(|| {
+        // no place in the frame: the document's focus country
+        let fc = m.focus.as_deref()?;
+        let c = g.country(fc)?;
+        Some(with_point(PlaceChoice { place: c, span: Span::new(0, 0), precision: GeoPrecision::Region, offset_km: None, bearing: None, point: None }))
+    })
+}
+
+fn date_of(m: &Mentions<'_>, f: &Frame, anchor: usize, cumulative: bool, src: Option<&std::ops::Range<usize>>) -> (DateChoice, bool) {
+    let a = &m.a;
+    let pubd = m.published;
+    if cumulative {
+        if let Some(d) = m.dates.iter().find(|d| f.contains(d.start) && d.since && d.date.is_some()) {
+            return (
+                DateChoice { start: d.date, end: pubd.or(d.until).or(d.date), precision: TimePrecision::Day, span: Some(a.tokens[d.start].span.cover(a.tokens[d.end - 1].span)) },
+                true,
+            );
+        }
+        // خلال أسبوعين، خلال الأسبوع: the period before publication
+        if let Some(p) = pubd {
+            let weeks = if f.ranges.iter().flat_map(|r| r.clone()).any(|i| a.norm(i).contains("اسبوعين")) { 14 } else { 7 };
+            return (DateChoice { start: p.checked_sub(weeks.days()).ok(), end: Some(p), precision: TimePrecision::Week, span: None }, false);
+        }
+    }
+    // the frame's own date, nearest the anchor; one on the reporting verb only if nothing else
+    let own = m
+        .dates
+        .iter()
+        .filter(|d| f.contains(d.start) && d.year_only.is_none() && !d.since && d.date.is_some())
+        .min_by_key(|d| {
+            let on_report = src.is_some_and(|r| d.end <= r.start + 1);
+            (on_report, (d.start as i64 - anchor as i64).abs())
+        });
+    if let Some(d) = own {
+        let on_report = src.is_some_and(|r| d.end <= r.start + 1);
+        return (
+            DateChoice { start: d.date, end: d.until.or(d.date), precision: d.precision, span: Some(a.tokens[d.start].span.cover(a.tokens[d.end - 1].span)) },
+            !on_report,
+        );
+    }
+    // no date of its own: the publication date, as "this week"
+    (DateChoice { start: pubd, end: pubd, precision: TimePrecision::Week, span: None }, false)
+}

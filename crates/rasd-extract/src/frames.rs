@@ -1,0 +1,128 @@
+//! Event frames: a trigger in context with its arguments.
+//!
+//! A frame is built per sentence around its anchor triggers (event, attack,
+//! kill words); a sentence is cut into several frames where a running-total
+//! word (حصيلة) starts a second claim, or where a later clause carries its
+//! own trigger and its own toll. A sentence that continues the previous one
+//! without a subject of its own (وكبدتهم خسائر فادحة، وأصاب ... في ضربات
+//! جوية) adds its words to the previous frame.
+
+use crate::mentions::Mentions;
+use rasd_lexicon::{Lexicon, Role};
+use std::ops::Range;
+
+/// A frame before coding: which tokens and triggers it covers.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    /// Token ranges it covers (a sentence, a part of one, continuations).
+    pub ranges: Vec<Range<usize>>,
+    /// Indices into `Mentions::triggers`.
+    pub triggers: Vec<usize>,
+    /// Starts at a running-total word: a cumulative claim.
+    pub total: bool,
+    /// Made of a definite singular trigger with no toll before a total
+    /// (الضربة الجديدة التي شنت الأحد): a back-reference to an earlier event.
+    pub coref: bool,
+    /// Sentence index of the first range.
+    pub sentence: usize,
+}
+
+impl Frame {
+    pub fn contains(&self, i: usize) -> bool {
+        self.ranges.iter().any(|r| r.contains(&i))
+    }
+    pub fn first(&self) -> usize {
+        self.ranges[0].start
+    }
+}
+
+fn is_anchor(lex: &Lexicon, m: &Mentions<'_>, t: usize) -> bool {
+    m.triggers[t].ids.iter().any(|&id| matches!(lex.triggers.get(id).role, Role::Event | Role::Attack | Role::Kill))
+}
+
+/// Whether token `i` begins with the conjunction و / ف and nothing names a
+/// new subject right after it.
+fn continues(lex: &Lexicon, m: &Mentions<'_>, range: &Range<usize>) -> bool {
+    let i = range.start;
+    let w = m.a.norm(i);
+    let conj = (w.starts_with('و') || w.starts_with('ف')) && lex.text.vocab().prefers_split(w, "و".len());
+    if !conj || w.chars().count() < 4 {
+        return false;
+    }
+    // a new report (ذكر موقع، أفادت مصادر) is a new claim
+    if m.reporting.iter().any(|c| range.contains(&c.start)) {
+        return false;
+    }
+    // a verb-initial continuation has no actor among its first words
+    !m.actors.iter().any(|h| h.start >= i && h.start < (i + 3).min(range.end))
+}
+
+/// Builds the frames of a document.
+pub fn build(lex: &Lexicon, m: &Mentions<'_>) -> Vec<Frame> {
+    let mut frames: Vec<Frame> = Vec::new();
+    for (si, sent) in m.a.sentences.iter().enumerate() {
+        let r = sent.tokens.clone();
+        let ts: Vec<usize> = (0..m.triggers.len()).filter(|&t| r.contains(&m.triggers[t].start)).collect();
+        let anchors: Vec<usize> = ts.iter().copied().filter(|&t| is_anchor(lex, m, t)).collect();
+        let total_at = m
+            .cumulative
+            .iter()
+            .find(|c| r.contains(&c.start) && lex.cues.cumulative.label(c.id) == "total")
+            .map(|c| c.start);
+        // a continuation sentence joins the previous frame
+        if let Some(prev) = frames.last_mut() {
+            let adjacent = prev.ranges.last().is_some_and(|p| p.end == r.start);
+            let own_toll = anchors.iter().any(|&t| {
+                let tr = &m.triggers[t];
+                m.a.quantities.iter().any(|q| q.tokens.start >= tr.end && q.tokens.start <= tr.end + 3)
+            });
+            if adjacent && continues(lex, m, &r) && !own_toll && total_at.is_none() && r.len() <= 40 {
+                prev.ranges.push(r.clone());
+                prev.triggers.extend(ts.iter().copied());
+                continue;
+            }
+        }
+        if anchors.is_empty() && total_at.is_none() {
+            continue;
+        }
+        // a running total inside the sentence starts a second claim
+        if let Some(k) = total_at {
+            let before: Vec<usize> = ts.iter().copied().filter(|&t| m.triggers[t].start < k).collect();
+            let after: Vec<usize> = ts.iter().copied().filter(|&t| m.triggers[t].start >= k).collect();
+            if before.iter().any(|&t| is_anchor(lex, m, t)) {
+                let coref = !m.a.quantities.iter().any(|q| q.tokens.start >= r.start && q.tokens.start < k);
+                frames.push(Frame { ranges: vec![r.start..k], triggers: before.clone(), total: false, coref, sentence: si });
+            }
+            // the total takes the sub-event words of the whole sentence
+            let mut trig = after;
+            trig.extend(before);
+            frames.push(Frame { ranges: vec![k..r.end], triggers: trig, total: true, coref: false, sentence: si });
+            continue;
+        }
+        // one frame per sentence, cut where a later clause has its own anchor and toll
+        let clauses: Vec<Range<usize>> =
+            m.a.clauses.iter().filter(|c| c.tokens.start >= r.start && c.tokens.end <= r.end).map(|c| c.tokens.clone()).collect();
+        let mut cur = Frame { ranges: vec![r.start..r.start], triggers: vec![], total: false, coref: false, sentence: si };
+        let mut cur_has = (false, false); // (anchor, toll)
+        for c in clauses {
+            let c_anchor = anchors.iter().any(|&t| c.contains(&m.triggers[t].start));
+            let c_toll = m.a.quantities.iter().any(|q| c.contains(&q.tokens.start) && q.kind != rasd_text::QuantityKind::Ordinal);
+            if cur_has.0 && cur_has.1 && c_anchor && c_toll {
+                frames.push(cur);
+                cur = Frame { ranges: vec![c.start..c.start], triggers: vec![], total: false, coref: false, sentence: si };
+                cur_has = (false, false);
+            }
+            cur.ranges[0].end = c.end;
+            cur.triggers.extend(ts.iter().copied().filter(|&t| c.contains(&m.triggers[t].start)));
+            cur_has = (cur_has.0 || c_anchor, cur_has.1 || c_toll);
+        }
+        if cur.triggers.iter().any(|&t| is_anchor(lex, m, t)) {
+            frames.push(cur);
+        } else if let Some(last) = frames.last_mut().filter(|f| f.sentence == si) {
+            // trailing clause without an anchor belongs to the frame before
+            last.ranges[0].end = cur.ranges[0].end;
+            last.triggers.extend(cur.triggers);
+        }
+    }
+    frames
+}

@@ -1,0 +1,196 @@
+//! The mention layer of one document: every trigger, actor, place, date,
+//! quantity and cue found by the lexicons, with the document's focus country.
+
+use crate::dates::{find_dates, DateMention};
+use jiff::civil::Date;
+use rasd_lexicon::cues::Cue;
+use rasd_lexicon::{ActorMention, ActorRef, Lexicon, PlaceMention, TriggerMention};
+use rasd_text::Analysis;
+
+/// An actor mention with its resolved identity.
+#[derive(Debug, Clone)]
+pub struct ActorHit {
+    pub start: usize,
+    pub end: usize,
+    pub pre_len: usize,
+    /// Canonical name before the country suffix of local actors.
+    pub name: String,
+    pub inter: u8,
+    pub country: Option<String>,
+    pub wikidata: Option<String>,
+    pub local: bool,
+    pub aerial: bool,
+    pub generic: bool,
+    pub victim: bool,
+    /// Resolved from a back-reference (التنظيم، قوات الجيش).
+    pub backref: bool,
+}
+
+impl ActorHit {
+    pub fn armed(&self) -> bool {
+        matches!(self.inter, 1..=4 | 8)
+    }
+}
+
+pub struct Mentions<'a> {
+    pub a: Analysis<'a>,
+    pub published: Option<Date>,
+    pub triggers: Vec<TriggerMention>,
+    pub actors: Vec<ActorHit>,
+    pub places: Vec<PlaceMention>,
+    pub focus: Option<String>,
+    pub dates: Vec<DateMention>,
+    pub negation: Vec<Cue>,
+    pub modality: Vec<Cue>,
+    pub reporting: Vec<Cue>,
+    pub sources: Vec<Cue>,
+    pub historical: Vec<Cue>,
+    pub cumulative: Vec<Cue>,
+    pub vague: Vec<Cue>,
+    pub directions: Vec<Cue>,
+    pub proximity: Vec<Cue>,
+}
+
+/// Definite back-references to the last non-state actor (التنظيم المتشدد).
+const GROUP_BACKREFS: &[&str] = &["تنظيم", "حركه", "جماعه", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات", "فصيل"];
+
+pub fn gather<'a>(lex: &Lexicon, a: Analysis<'a>, published: Option<Date>) -> Mentions<'a> {
+    let triggers = lex.triggers.find(&a);
+    let mut places = lex.places.find(&a, &lex.cues.org_heads, lex.text.vocab());
+    let raw_actors = lex.actors.find(&a);
+    let actor_countries: Vec<String> = raw_actors
+        .iter()
+        .filter_map(|m| match m.actor {
+            ActorRef::Entry(i) => lex.actors.entry(i).country.clone(),
+            ActorRef::Composed { country, .. } => Some(lex.actors.countries[country as usize].iso3.clone()),
+            ActorRef::BareForce(_) => None,
+        })
+        .filter_map(|iso3| lex.actors.country_by_iso3(&iso3).map(|c| lex.actors.countries[c as usize].iso2.clone()))
+        .collect();
+    let focus = lex.places.focus_country(&a, &places, &actor_countries);
+    lex.places.drop_unlikely(&a, &mut places, focus.as_deref(), lex.text.vocab());
+    lex.places.resolve(&mut places, focus.as_deref());
+    let mut actors = resolve_actors(lex, &a, &raw_actors, focus.as_deref());
+    add_group_backrefs(&a, &mut actors);
+    let dates = find_dates(lex, &a, published);
+    let c = &lex.cues;
+    Mentions {
+        triggers,
+        actors,
+        places,
+        focus,
+        dates,
+        negation: c.negation.find(&a),
+        modality: c.modality.find(&a),
+        reporting: c.reporting.find(&a),
+        sources: c.sources.find(&a),
+        historical: c.historical.find(&a),
+        cumulative: c.cumulative.find(&a),
+        vague: c.vague.find(&a),
+        directions: c.directions.find(&a),
+        proximity: c.proximity.find(&a),
+        a,
+        published,
+    }
+}
+
+fn resolve_actors(lex: &Lexicon, a: &Analysis<'_>, raw: &[ActorMention], focus: Option<&str>) -> Vec<ActorHit> {
+    let mut out: Vec<ActorHit> = Vec::with_capacity(raw.len());
+    for m in raw {
+        let hit = match m.actor {
+            ActorRef::Entry(i) => {
+                let e = lex.actors.entry(i);
+                ActorHit {
+                    start: m.start,
+                    end: m.end,
+                    pre_len: m.pre_len,
+                    name: e.name.clone(),
+                    inter: e.inter,
+                    country: e.country.clone(),
+                    wikidata: e.wikidata.clone(),
+                    local: e.local,
+                    aerial: e.aerial,
+                    generic: e.generic,
+                    victim: e.victim,
+                    backref: false,
+                }
+            }
+            ActorRef::Composed { force, country } => {
+                let (name, inter, iso3) = lex.actors.composed(force, country);
+                let c = &lex.actors.countries[country as usize];
+                // foreign forces acting abroad are external forces (inter 8)
+                let inter = if focus.is_some_and(|f| f != c.iso2) { 8 } else { inter };
+                ActorHit {
+                    start: m.start,
+                    end: m.end,
+                    pre_len: m.pre_len,
+                    name,
+                    inter,
+                    country: Some(iso3),
+                    wikidata: None,
+                    local: false,
+                    aerial: lex.actors.forces[force as usize].aerial,
+                    generic: false,
+                    victim: false,
+                    backref: false,
+                }
+            }
+            ActorRef::BareForce(force) => {
+                // قوات الجيش: the last state force of the focus country, else that country's forces
+                let f = &lex.actors.forces[force as usize];
+                let prev = out.iter().rev().find(|h| {
+                    h.inter == 1 && !h.generic && focus.is_some_and(|fc| h.country.as_deref() == iso3_of(lex, fc).as_deref())
+                });
+                if let Some(p) = prev {
+                    ActorHit { start: m.start, end: m.end, pre_len: m.pre_len, backref: true, ..p.clone() }
+                } else if let Some(ci) = focus.and_then(|fc| lex.actors.country_by_iso2(fc)) {
+                    let (name, inter, iso3) = lex.actors.composed(force, ci);
+                    ActorHit {
+                        start: m.start,
+                        end: m.end,
+                        pre_len: m.pre_len,
+                        name,
+                        inter,
+                        country: Some(iso3),
+                        wikidata: None,
+                        local: false,
+                        aerial: f.aerial,
+                        generic: false,
+                        victim: false,
+                        backref: true,
+                    }
+                } else {
+                    continue;
+                }
+            }
+        };
+        out.push(hit);
+    }
+    let _ = a;
+    out
+}
+
+fn iso3_of(lex: &Lexicon, iso2: &str) -> Option<String> {
+    lex.actors.country_by_iso2(iso2).map(|c| lex.actors.countries[c as usize].iso3.clone())
+}
+
+/// التنظيم، الحركة، التنظيم المتشدد: a definite group noun with no name
+/// after it refers to the last named non-state actor.
+fn add_group_backrefs(a: &Analysis<'_>, actors: &mut Vec<ActorHit>) {
+    let mut extra = Vec::new();
+    for i in 0..a.tokens.len() {
+        let Some(s) = rasd_text::clitics::splits(a.norm(i)).find(|s| s.article && GROUP_BACKREFS.contains(&s.stem))
+        else {
+            continue;
+        };
+        if actors.iter().any(|h| h.start <= i && i < h.end) {
+            continue;
+        }
+        let prev = actors.iter().filter(|h| h.end <= i && matches!(h.inter, 2..=4) && !h.generic).last();
+        if let Some(p) = prev {
+            extra.push(ActorHit { start: i, end: i + 1, pre_len: s.pre.len() - "ال".len().min(s.pre.len()), backref: true, ..p.clone() });
+        }
+    }
+    actors.extend(extra);
+    actors.sort_by_key(|h| h.start);
+}
