@@ -146,6 +146,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         .flat_map(|&t| trig(lex, m, t).map(move |x| (t, x)))
         .filter(|(_, x)| matches!(x.role, Role::Event | Role::Attack | Role::Kill))
         .filter(|(_, x)| !x.ctx || firm || (armed_actor && matches!(x.pos, Pos::Verb | Pos::Passive)))
+        .filter(|(t, x)| !(x.ctx && after_title_head(m, m.triggers[*t].start)))
         .collect();
     if anchors.is_empty() && !f.total {
         return Err(Drop::NoContext);
@@ -423,6 +424,12 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         own_date,
         specific,
     })
+}
+
+/// A context word that names an office or a unit, not a happening:
+/// غرفة عمليات، قائد عمليات، مسرح العمليات.
+fn after_title_head(m: &Mentions<'_>, i: usize) -> bool {
+    i > 0 && matches!(strip_article(m.a.norm(i - 1)), "غرفه" | "قائد" | "قياده" | "مسرح" | "مركز" | "ضابط" | "مدير" | "رئيس" | "هيئه" | "مديريه")
 }
 
 fn specific_kind(events: &[&Trigger]) -> bool {

@@ -258,7 +258,12 @@ fn merge(coded: &mut Vec<Coded>) {
     'next: for c in coded.drain(..) {
         // a back-reference lends its own date to the last event of its type
         if c.coref {
-            if let Some(o) = out.iter_mut().rev().find(|o| o.sub.event_type() == c.sub.event_type() && o.scope == Scope::Event) {
+            let target = out.iter_mut().rev().find(|o| {
+                o.scope == Scope::Event
+                    && o.sub.is_violent()
+                    && (!c.specific || o.sub.event_type() == c.sub.event_type())
+            });
+            if let Some(o) = target {
                 if c.own_date && !o.own_date {
                     o.date = c.date;
                     o.own_date = true;

@@ -136,7 +136,12 @@ fn resolve_actors(lex: &Lexicon, a: &Analysis<'_>, raw: &[ActorMention], focus: 
                 }
             }
             ActorRef::BareForce(force) => {
-                // قوات الجيش: the last state force of the focus country, else that country's forces
+                // قوات الجيش: the last state force of the focus country, else that country's forces;
+                // an indefinite one (طيرانا حربيا: "a warplane") is nobody in particular
+                let definite = (m.start..m.end).any(|j| rasd_text::clitics::splits(a.norm(j)).any(|s| s.article));
+                if !definite {
+                    continue;
+                }
                 let f = &lex.actors.forces[force as usize];
                 let prev = out.iter().rev().find(|h| {
                     h.inter == 1 && !h.generic && focus.is_some_and(|fc| h.country.as_deref() == iso3_of(lex, fc).as_deref())
@@ -166,7 +171,6 @@ fn resolve_actors(lex: &Lexicon, a: &Analysis<'_>, raw: &[ActorMention], focus: 
         };
         out.push(hit);
     }
-    let _ = a;
     out
 }
 
