@@ -51,12 +51,7 @@ pub fn read_documents(
         let id = id.map(str::to_string).unwrap_or_else(|| {
             path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "stdin".into())
         });
-        return Ok(vec![Ok(Document {
-            id,
-            text,
-            published: published.map(str::to_string),
-            ..Default::default()
-        })]);
+        return Ok(vec![Ok(Document { id, text, published: published.map(str::to_string), ..Default::default() })]);
     }
     let mut out = Vec::new();
     for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
@@ -116,8 +111,13 @@ pub fn analysis_json(lex: &Lexicon, a: &Analysis<'_>) -> Value {
             })
         })
         .collect();
-    let sentences: Vec<Value> =
-        a.sentences.iter().map(|s| json!({"span": cs(s.span), "tokens": [s.tokens.start, s.tokens.end], "text": s.span.slice(a.original)})).collect();
+    let sentences: Vec<Value> = a
+        .sentences
+        .iter()
+        .map(
+            |s| json!({"span": cs(s.span), "tokens": [s.tokens.start, s.tokens.end], "text": s.span.slice(a.original)}),
+        )
+        .collect();
     let numbers: Vec<Value> = a
         .quantities
         .iter()

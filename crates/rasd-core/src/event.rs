@@ -1,6 +1,8 @@
 //! The event record of the output contract (DESIGN.md §4).
 
-use crate::{CharSpan, EventType, GeoPrecision, PloverEvent, PloverMode, Qualifier, Scope, SubEventType, TimePrecision};
+use crate::{
+    CharSpan, EventType, GeoPrecision, PloverEvent, PloverMode, Qualifier, Scope, SubEventType, TimePrecision,
+};
 use serde::{Deserialize, Serialize};
 
 /// One report's claim about one happening (or a running total).

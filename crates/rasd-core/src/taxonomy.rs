@@ -97,8 +97,14 @@ impl SubEventType {
             SexualViolence | Attack | Abduction => EventType::ViolenceAgainstCivilians,
             PeacefulProtest | ProtestWithIntervention | ExcessiveForce => EventType::Protests,
             ViolentDemonstration | MobViolence => EventType::Riots,
-            Agreement | Arrests | ChangeToGroup | DisruptedWeaponsUse | HeadquartersEstablished | Looting
-            | NonViolentTransfer | Other => EventType::StrategicDevelopments,
+            Agreement
+            | Arrests
+            | ChangeToGroup
+            | DisruptedWeaponsUse
+            | HeadquartersEstablished
+            | Looting
+            | NonViolentTransfer
+            | Other => EventType::StrategicDevelopments,
         }
     }
 

@@ -152,7 +152,12 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         return Err(Drop::NoContext);
     }
     // the main anchor: the first non-context-dependent one
-    let anchor_t = anchors.iter().find(|(_, x)| !x.ctx).or(anchors.first()).map(|(t, _)| *t).unwrap_or(ts.first().copied().unwrap_or(0));
+    let anchor_t = anchors
+        .iter()
+        .find(|(_, x)| !x.ctx)
+        .or(anchors.first())
+        .map(|(t, _)| *t)
+        .unwrap_or(ts.first().copied().unwrap_or(0));
     let anchor_tok = m.triggers.get(anchor_t).map_or(f.first(), |t| t.start);
 
     // ---- filters: negation, modality, background, court rulings
@@ -178,7 +183,9 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         let future_prefix = splits(a.norm(tok)).next().is_some_and(|_| {
             let w = a.norm(tok);
             // سيقتل، ستشن: س + present-tense prefix ي ت ن
-            (w.starts_with("سي") || w.starts_with("ست") || w.starts_with("سن")) && w.chars().count() > 4 && !lex.text.vocab().contains(w)
+            (w.starts_with("سي") || w.starts_with("ست") || w.starts_with("سن"))
+                && w.chars().count() > 4
+                && !lex.text.vocab().contains(w)
         });
         future_prefix
             || m.modality.iter().any(|c| {
@@ -196,15 +203,17 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     if !all_anchor_toks.is_empty() && all_anchor_toks.iter().all(|&t| modal(t)) {
         return Err(Drop::Modal);
     }
-    let background = m.historical.iter().any(|c| sent.contains(&c.start) && c.start < anchor_tok && clause.contains(&c.start))
-        || m.dates.iter().any(|d| {
-            d.year_only.is_some_and(|y| m.published.is_some_and(|p| (p.year() - y).abs() >= 1))
-                && clause.contains(&d.start)
-        });
+    let background =
+        m.historical.iter().any(|c| sent.contains(&c.start) && c.start < anchor_tok && clause.contains(&c.start))
+            || m.dates.iter().any(|d| {
+                d.year_only.is_some_and(|y| m.published.is_some_and(|p| (p.year() - y).abs() >= 1))
+                    && clause.contains(&d.start)
+            });
     if background {
         return Err(Drop::Background);
     }
-    if sent.clone().any(|i| matches!(strip_article(a.norm(i)), "محكمه" | "حكم" | "محاكمه")) && !has_role(Role::Kill) {
+    if sent.clone().any(|i| matches!(strip_article(a.norm(i)), "محكمه" | "حكم" | "محاكمه")) && !has_role(Role::Kill)
+    {
         return Err(Drop::Court);
     }
 
@@ -215,7 +224,8 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     let mut mode: Option<PloverMode> = None;
     let mut plover = PloverEvent::Assault;
     let mut specific = false;
-    let events: Vec<&Trigger> = anchors.iter().map(|(_, x)| *x).filter(|x| x.role == Role::Event && x.sub_event_type.is_some()).collect();
+    let events: Vec<&Trigger> =
+        anchors.iter().map(|(_, x)| *x).filter(|x| x.role == Role::Event && x.sub_event_type.is_some()).collect();
     if let Some(best) = events.iter().min_by_key(|x| priority(x.sub_event_type.unwrap())) {
         sub = best.sub_event_type;
         mode = best.plover_mode;
@@ -223,8 +233,12 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         specific = true;
         rules.push("event word names the sub-event type");
     }
-    let weapon_best = weapons.iter().filter(|(_, w)| w.sub_event_type.is_some()).min_by_key(|(_, w)| priority(w.sub_event_type.unwrap()));
-    let generic_attack = sub.is_none_or(|s| matches!(s, SubEventType::Attack | SubEventType::Shelling) && !specific_kind(&events));
+    let weapon_best = weapons
+        .iter()
+        .filter(|(_, w)| w.sub_event_type.is_some())
+        .min_by_key(|(_, w)| priority(w.sub_event_type.unwrap()));
+    let generic_attack =
+        sub.is_none_or(|s| matches!(s, SubEventType::Attack | SubEventType::Shelling) && !specific_kind(&events));
     if let Some((_, w)) = weapon_best {
         let ws = w.sub_event_type.unwrap();
         if generic_attack || sub.is_some_and(|s| priority(ws) < priority(s) && s != SubEventType::ArmedClash) {
@@ -261,8 +275,20 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         if let Some((end, cidx)) = lex.places.adjective_at(a, tm.end) {
             let iso2 = lex.places.get(cidx).country.clone();
             if let Some(ci) = lex.actors.country_by_iso2(&iso2) {
-                let force = if x.plover_mode == Some(PloverMode::Aerial) || x.sub_event_type == Some(SubEventType::AirDroneStrike) { "air" } else { "military" };
-                let fi = lex.actors.forces.iter().position(|fz| fz.kind == force).or(Some(0)).filter(|_| !lex.actors.forces.is_empty());
+                let force = if x.plover_mode == Some(PloverMode::Aerial)
+                    || x.sub_event_type == Some(SubEventType::AirDroneStrike)
+                {
+                    "air"
+                } else {
+                    "military"
+                };
+                let fi = lex
+                    .actors
+                    .forces
+                    .iter()
+                    .position(|fz| fz.kind == force)
+                    .or(Some(0))
+                    .filter(|_| !lex.actors.forces.is_empty());
                 if let Some(fi) = fi {
                     let (name, _, iso3) = lex.actors.composed(fi as u32, ci);
                     let inter = if m.focus.as_deref().is_some_and(|fc| fc != iso2) { 8 } else { 1 };
@@ -337,7 +363,9 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         if actor1.is_none() {
             // the remaining armed actor before the anchor is the perpetrator
             let a2 = actor2.as_ref().map(|h| h.name.clone());
-            if let Some(h) = cands.iter().find(|h| h.armed() && !h.victim && Some(&h.name) != a2.as_ref() && h.start < anchor_tok) {
+            if let Some(h) =
+                cands.iter().find(|h| h.armed() && !h.victim && Some(&h.name) != a2.as_ref() && h.start < anchor_tok)
+            {
                 actor1 = Some((*h).clone());
             }
         }
@@ -362,7 +390,11 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         }
     };
     // a clash needs two sides; one armed side and civilians is an attack
-    let sub = if sub == SubEventType::ArmedClash && actor2.as_ref().is_some_and(|h| !h.armed()) { SubEventType::Attack } else { sub };
+    let sub = if sub == SubEventType::ArmedClash && actor2.as_ref().is_some_and(|h| !h.armed()) {
+        SubEventType::Attack
+    } else {
+        sub
+    };
     // territory: who took it decides
     let sub = match sub {
         SubEventType::GovernmentRegainsTerritory | SubEventType::NonStateActorOvertakesTerritory => match &actor1 {
@@ -372,13 +404,17 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         },
         s => s,
     };
-    if !sub.is_violent() && matches!(sub.event_type(), rasd_core::EventType::StrategicDevelopments) && plover == PloverEvent::Assault {
+    if !sub.is_violent()
+        && matches!(sub.event_type(), rasd_core::EventType::StrategicDevelopments)
+        && plover == PloverEvent::Assault
+    {
         plover = PloverEvent::Coerce;
     }
     if matches!(sub.event_type(), rasd_core::EventType::Protests | rasd_core::EventType::Riots) {
         plover = PloverEvent::Protest;
         if mode.is_none() {
-            mode = Some(if sub.event_type() == rasd_core::EventType::Riots { PloverMode::Riot } else { PloverMode::Demo });
+            mode =
+                Some(if sub.event_type() == rasd_core::EventType::Riots { PloverMode::Riot } else { PloverMode::Demo });
         }
     }
     if mode.is_none() && sub == SubEventType::AirDroneStrike {
@@ -388,8 +424,9 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     // ---- death toll
     let toll = death_toll(lex, m, f, &anchors);
     // ---- scope
-    let plural_event = ts.iter().any(|&t| trig(lex, m, t).any(|x| x.plural && !x.ctx && matches!(x.role, Role::Event | Role::Attack)))
-        && !events.iter().any(|x| !x.plural);
+    let plural_event =
+        ts.iter().any(|&t| trig(lex, m, t).any(|x| x.plural && !x.ctx && matches!(x.role, Role::Event | Role::Attack)))
+            && !events.iter().any(|x| !x.plural);
     let period = m.cumulative.iter().any(|c| f.contains(c.start) && lex.cues.cumulative.label(c.id) == "period");
     let since = m.dates.iter().find(|d| f.contains(d.start) && d.since && d.date.is_some());
     let cumulative = f.total || (plural_event && (period || since.is_some()) && toll.is_some());
@@ -403,7 +440,12 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     let place = locate(lex, m, f, anchor_tok, src_span.as_ref());
     let (date, own_date) = date_of(m, f, anchor_tok, cumulative, src_span.as_ref());
 
-    let mut evidence: Vec<Span> = f.ranges.iter().filter(|r| !r.is_empty()).map(|r| a.tokens[r.start].span.cover(a.tokens[r.end - 1].span)).collect();
+    let mut evidence: Vec<Span> = f
+        .ranges
+        .iter()
+        .filter(|r| !r.is_empty())
+        .map(|r| a.tokens[r.start].span.cover(a.tokens[r.end - 1].span))
+        .collect();
     evidence.dedup();
     Ok(Coded {
         sub,
@@ -429,7 +471,11 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
 /// A context word that names an office or a unit, not a happening:
 /// غرفة عمليات، قائد عمليات، مسرح العمليات.
 fn after_title_head(m: &Mentions<'_>, i: usize) -> bool {
-    i > 0 && matches!(strip_article(m.a.norm(i - 1)), "غرفه" | "قائد" | "قياده" | "مسرح" | "مركز" | "ضابط" | "مدير" | "رئيس" | "هيئه" | "مديريه")
+    i > 0
+        && matches!(
+            strip_article(m.a.norm(i - 1)),
+            "غرفه" | "قائد" | "قياده" | "مسرح" | "مركز" | "ضابط" | "مدير" | "رئيس" | "هيئه" | "مديريه"
+        )
 }
 
 fn specific_kind(events: &[&Trigger]) -> bool {
@@ -438,18 +484,53 @@ fn specific_kind(events: &[&Trigger]) -> bool {
 
 /// Units after a number that make it no death toll (ساعات، كم، عاما).
 const NOT_TOLL_UNITS: &[&str] = &[
-    "ساعه", "ساعات", "يوم", "ايام", "اسبوع", "اسابيع", "شهر", "اشهر", "شهور", "عام", "عاما", "اعوام", "سنه", "سنوات", "كم",
-    "كيلومتر", "كيلومترا", "كيلومترات", "متر", "مترا", "امتار", "دقيقه", "دقائق", "مره", "مرات", "دولار", "بالمئه", "بالمائه",
-    "%", "الف", "مليون", "طن", "غارات", "غاره", "ضربات", "صاروخ", "صواريخ", "قذيفه", "قذائف", "هجمات", "هجوم",
+    "ساعه",
+    "ساعات",
+    "يوم",
+    "ايام",
+    "اسبوع",
+    "اسابيع",
+    "شهر",
+    "اشهر",
+    "شهور",
+    "عام",
+    "عاما",
+    "اعوام",
+    "سنه",
+    "سنوات",
+    "كم",
+    "كيلومتر",
+    "كيلومترا",
+    "كيلومترات",
+    "متر",
+    "مترا",
+    "امتار",
+    "دقيقه",
+    "دقائق",
+    "مره",
+    "مرات",
+    "دولار",
+    "بالمئه",
+    "بالمائه",
+    "%",
+    "الف",
+    "مليون",
+    "طن",
+    "غارات",
+    "غاره",
+    "ضربات",
+    "صاروخ",
+    "صواريخ",
+    "قذيفه",
+    "قذائف",
+    "هجمات",
+    "هجوم",
 ];
 
 fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Trigger)]) -> Option<Toll> {
     let a = &m.a;
-    let kills: Vec<&rasd_lexicon::TriggerMention> = anchors
-        .iter()
-        .filter(|(_, x)| x.role == Role::Kill)
-        .map(|(t, _)| &m.triggers[*t])
-        .collect();
+    let kills: Vec<&rasd_lexicon::TriggerMention> =
+        anchors.iter().filter(|(_, x)| x.role == Role::Kill).map(|(t, _)| &m.triggers[*t]).collect();
     let injures: Vec<usize> = f
         .triggers
         .iter()
@@ -465,7 +546,10 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
                 continue;
             }
         }
-        if q.min.is_some_and(|v| (1900..2100).contains(&v)) && q.kind == QuantityKind::Cardinal && q.qualifier == Qualifier::Exact {
+        if q.min.is_some_and(|v| (1900..2100).contains(&v))
+            && q.kind == QuantityKind::Cardinal
+            && q.qualifier == Qualifier::Exact
+        {
             continue;
         }
         // distance to a kill word: after it (قتل ... 43 مسلحا، مقتل سبعة) or before a kill noun (43 قتيلا)
@@ -531,15 +615,26 @@ fn happenings(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Option<u32> {
 
 /// The source of the claim: the subject of a reporting verb before the
 /// anchor, or a "according to" phrase; returns its token range too.
-fn attribution(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchor: usize) -> Option<(SourceChoice, std::ops::Range<usize>)> {
+fn attribution(
+    lex: &Lexicon,
+    m: &Mentions<'_>,
+    f: &Frame,
+    anchor: usize,
+) -> Option<(SourceChoice, std::ops::Range<usize>)> {
     let a = &m.a;
     let sent = a.sentences[a.sentence_of(anchor)].tokens.clone();
-    let rep = m.reporting.iter().filter(|c| sent.contains(&c.start)).find(|c| c.start < anchor || lex.cues.reporting.label(c.id) == "prep")?;
+    let rep = m
+        .reporting
+        .iter()
+        .filter(|c| sent.contains(&c.start))
+        .find(|c| c.start < anchor || lex.cues.reporting.label(c.id) == "prep")?;
     // the subject: up to أن / إن / عن / a comma / 12 tokens
     let mut end = rep.end;
     while end < sent.end && end < rep.end + 12 {
         let w = a.norm(end);
-        if matches!(w, "ان" | "بان" | "عن" | "," | ":" | "انه" | "انها" | "الي") || a.tokens[end].kind == TokenKind::Punct && w != "\"" {
+        if matches!(w, "ان" | "بان" | "عن" | "," | ":" | "انه" | "انها" | "الي")
+            || a.tokens[end].kind == TokenKind::Punct && w != "\""
+        {
             break;
         }
         end += 1;
@@ -560,10 +655,17 @@ fn attribution(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchor: usize) -> Opt
     Some((SourceChoice { name, span }, range))
 }
 
-fn locate(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchor: usize, src: Option<&std::ops::Range<usize>>) -> Option<PlaceChoice> {
+fn locate(
+    lex: &Lexicon,
+    m: &Mentions<'_>,
+    f: &Frame,
+    anchor: usize,
+    src: Option<&std::ops::Range<usize>>,
+) -> Option<PlaceChoice> {
     let a = &m.a;
     let g = &lex.places;
-    let usable = |p: &&rasd_lexicon::PlaceMention| !p.in_org && f.contains(p.start) && src.is_none_or(|r| !r.contains(&p.start));
+    let usable =
+        |p: &&rasd_lexicon::PlaceMention| !p.in_org && f.contains(p.start) && src.is_none_or(|r| !r.contains(&p.start));
     // direction + البلاد / country adjective: جنوب البلاد، الجنوب الليبي
     let mut best: Option<(i32, PlaceChoice)> = None;
     let mut consider = |score: i32, c: PlaceChoice| {
@@ -596,8 +698,20 @@ fn locate(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchor: usize, src: Option
         if let Some(d) = m.directions.iter().find(|c| c.end <= p.start && c.end + 1 >= p.start) {
             if kind == PlaceKind::Country {
                 // جنوب ليبيا: a part of the country
-                if let Some(r) = lex.cues.directions.values[d.id as usize].and_then(|b| g.directional(&g.get(place).country, b as u16)) {
-                    consider(score + 20, PlaceChoice { place: r, span: a.tokens[d.start].span.cover(a.tokens[p.end - 1].span), precision: GeoPrecision::Region, offset_km: None, bearing: None, point: None });
+                if let Some(r) = lex.cues.directions.values[d.id as usize]
+                    .and_then(|b| g.directional(&g.get(place).country, b as u16))
+                {
+                    consider(
+                        score + 20,
+                        PlaceChoice {
+                            place: r,
+                            span: a.tokens[d.start].span.cover(a.tokens[p.end - 1].span),
+                            precision: GeoPrecision::Region,
+                            offset_km: None,
+                            bearing: None,
+                            point: None,
+                        },
+                    );
                     continue;
                 }
             }
@@ -606,9 +720,14 @@ fn locate(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchor: usize, src: Option
                 precision = GeoPrecision::Near;
             }
         }
-        for q in a.quantities.iter().filter(|q| (q.tokens.start >= lo && q.tokens.end <= p.start) || (q.tokens.start >= p.end && q.tokens.start <= p.end + 2)) {
+        for q in a.quantities.iter().filter(|q| {
+            (q.tokens.start >= lo && q.tokens.end <= p.start)
+                || (q.tokens.start >= p.end && q.tokens.start <= p.end + 2)
+        }) {
             let unit = q.value_tokens.end;
-            if unit < a.tokens.len() && matches!(strip_article(a.norm(unit)), "كم" | "كيلومتر" | "كيلومترا" | "كيلومترات" | "كلم") {
+            if unit < a.tokens.len()
+                && matches!(strip_article(a.norm(unit)), "كم" | "كيلومتر" | "كيلومترا" | "كيلومترات" | "كلم")
+            {
                 offset_km = q.min.map(|v| v as f64);
                 precision = GeoPrecision::Near;
             }
@@ -618,12 +737,35 @@ fn locate(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchor: usize, src: Option
         }
         // في / ب / قرب before the name: where it happened, not whose seat it is
         let prep = p.pre_len > 0 && matches!(a.norm(p.start).chars().next(), Some('ب'))
-            || p.start > 0 && matches!(a.norm(p.start - 1), "في" | "قرب" | "داخل" | "علي" | "منطقه" | "مدينه" | "بلده" | "قريه" | "مدن" | "محافظه" | "ولايه");
+            || p.start > 0
+                && matches!(
+                    a.norm(p.start - 1),
+                    "في" | "قرب"
+                        | "داخل"
+                        | "علي"
+                        | "منطقه"
+                        | "مدينه"
+                        | "بلده"
+                        | "قريه"
+                        | "مدن"
+                        | "محافظه"
+                        | "ولايه"
+                );
         if prep {
             score += 15;
         }
         score -= (p.start as i32 - anchor as i32).abs() / 10;
-        consider(score, PlaceChoice { place, span: a.tokens[p.start].span.cover(a.tokens[p.end - 1].span), precision, offset_km, bearing, point: None });
+        consider(
+            score,
+            PlaceChoice {
+                place,
+                span: a.tokens[p.start].span.cover(a.tokens[p.end - 1].span),
+                precision,
+                offset_km,
+                bearing,
+                point: None,
+            },
+        );
     }
     // جنوب البلاد / غرب البلاد: a part of the focus country
     for d in m.directions.iter().filter(|c| f.contains(c.start)) {
@@ -632,7 +774,17 @@ fn locate(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchor: usize, src: Option
             if let (Some(fc), Some(b)) = (m.focus.as_deref(), lex.cues.directions.values[d.id as usize]) {
                 if let Some(r) = g.directional(fc, b as u16) {
                     let score = 28 - (d.start as i32 - anchor as i32).abs() / 10;
-                    consider(score, PlaceChoice { place: r, span: a.tokens[d.start].span.cover(a.tokens[next].span), precision: GeoPrecision::Region, offset_km: None, bearing: None, point: None });
+                    consider(
+                        score,
+                        PlaceChoice {
+                            place: r,
+                            span: a.tokens[d.start].span.cover(a.tokens[next].span),
+                            precision: GeoPrecision::Region,
+                            offset_km: None,
+                            bearing: None,
+                            point: None,
+                        },
+                    );
                 }
             }
         }
@@ -646,24 +798,54 @@ fn locate(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchor: usize, src: Option
         // no place in the frame: the document's focus country
         let fc = m.focus.as_deref()?;
         let c = g.country(fc)?;
-        Some(with_point(PlaceChoice { place: c, span: Span::new(0, 0), precision: GeoPrecision::Region, offset_km: None, bearing: None, point: None }))
+        Some(with_point(PlaceChoice {
+            place: c,
+            span: Span::new(0, 0),
+            precision: GeoPrecision::Region,
+            offset_km: None,
+            bearing: None,
+            point: None,
+        }))
     })
 }
 
-fn date_of(m: &Mentions<'_>, f: &Frame, anchor: usize, cumulative: bool, src: Option<&std::ops::Range<usize>>) -> (DateChoice, bool) {
+fn date_of(
+    m: &Mentions<'_>,
+    f: &Frame,
+    anchor: usize,
+    cumulative: bool,
+    src: Option<&std::ops::Range<usize>>,
+) -> (DateChoice, bool) {
     let a = &m.a;
     let pubd = m.published;
     if cumulative {
         if let Some(d) = m.dates.iter().find(|d| f.contains(d.start) && d.since && d.date.is_some()) {
             return (
-                DateChoice { start: d.date, end: pubd.or(d.until).or(d.date), precision: TimePrecision::Day, span: Some(a.tokens[d.start].span.cover(a.tokens[d.end - 1].span)) },
+                DateChoice {
+                    start: d.date,
+                    end: pubd.or(d.until).or(d.date),
+                    precision: TimePrecision::Day,
+                    span: Some(a.tokens[d.start].span.cover(a.tokens[d.end - 1].span)),
+                },
                 true,
             );
         }
         // خلال أسبوعين، خلال الأسبوع: the period before publication
         if let Some(p) = pubd {
-            let weeks = if f.ranges.iter().flat_map(|r| r.clone()).any(|i| a.norm(i).contains("اسبوعين")) { 14 } else { 7 };
-            return (DateChoice { start: p.checked_sub(weeks.days()).ok(), end: Some(p), precision: TimePrecision::Week, span: None }, false);
+            let weeks = if f.ranges.iter().flat_map(|r| r.clone()).any(|i| a.norm(i).contains("اسبوعين")) {
+                14
+            } else {
+                7
+            };
+            return (
+                DateChoice {
+                    start: p.checked_sub(weeks.days()).ok(),
+                    end: Some(p),
+                    precision: TimePrecision::Week,
+                    span: None,
+                },
+                false,
+            );
         }
     }
     // the frame's own date, nearest the anchor; one on the reporting verb only if nothing else
@@ -678,7 +860,12 @@ fn date_of(m: &Mentions<'_>, f: &Frame, anchor: usize, cumulative: bool, src: Op
     if let Some(d) = own {
         let on_report = src.is_some_and(|r| d.end <= r.start + 1);
         return (
-            DateChoice { start: d.date, end: d.until.or(d.date), precision: d.precision, span: Some(a.tokens[d.start].span.cover(a.tokens[d.end - 1].span)) },
+            DateChoice {
+                start: d.date,
+                end: d.until.or(d.date),
+                precision: d.precision,
+                span: Some(a.tokens[d.start].span.cover(a.tokens[d.end - 1].span)),
+            },
             !on_report,
         );
     }

@@ -81,7 +81,8 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
         let w = a.norm(i);
         let rel = rasd_text::clitics::splits(w).find(|s| RELATIVE.iter().any(|(r, _)| *r == s.stem));
         // اليوم is today; يوم alone is "day" (يوم الأحد)
-        let stem = rel.filter(|s| s.stem != "يوم" || (s.article && lex.calendar.at(a, i + 1).is_none())).map(|s| s.stem);
+        let stem =
+            rel.filter(|s| s.stem != "يوم" || (s.article && lex.calendar.at(a, i + 1).is_none())).map(|s| s.stem);
         // relative days
         if let Some(stem) = stem {
             let mut off = RELATIVE.iter().find(|(r, _)| *r == stem).map(|(_, o)| *o).unwrap_or(0);
@@ -122,7 +123,8 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
             continue;
         }
         // week / month before publication: الأسبوع الماضي، الشهر الماضي
-        if matches!(strip_article(w), "اسبوع" | "شهر") && i + 1 < n && strip_article(a.norm(i + 1)) == "ماضي" {
+        if matches!(strip_article(w), "اسبوع" | "شهر") && i + 1 < n && strip_article(a.norm(i + 1)) == "ماضي"
+        {
             let week = strip_article(w) == "اسبوع";
             let (d, u) = match published {
                 Some(p) if week => (shift(p, -7), shift(p, -1)),
@@ -148,7 +150,9 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
                 CalendarWord::Month(m) | CalendarWord::HijriMonth(m) => {
                     let hijri = matches!(cw, CalendarWord::HijriMonth(_));
                     let mut end = mend;
-                    let mut year = number(a, mend).filter(|y| if hijri { (1300..1600).contains(y) } else { (1900..2100).contains(y) });
+                    let mut year =
+                        number(a, mend)
+                            .filter(|y| if hijri { (1300..1600).contains(y) } else { (1900..2100).contains(y) });
                     if year.is_some() {
                         end += 1;
                         // هـ / م after the year
@@ -166,11 +170,9 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
                         let y = year.or_else(|| published.map(hijri_year_of));
                         match (y, day) {
                             (Some(y), Some(d)) => (hijri_to_date(y, m as i64, d), None, TimePrecision::Day),
-                            (Some(y), None) => (
-                                hijri_to_date(y, m as i64, 1),
-                                hijri_to_date(y, m as i64, 29),
-                                TimePrecision::Month,
-                            ),
+                            (Some(y), None) => {
+                                (hijri_to_date(y, m as i64, 1), hijri_to_date(y, m as i64, 29), TimePrecision::Month)
+                            }
                             _ => (None, None, TimePrecision::Day),
                         }
                     } else {
@@ -186,7 +188,9 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
                             });
                         }
                         match (year, day) {
-                            (Some(y), Some(d)) => (Date::new(y as i16, m as i8, d as i8).ok(), None, TimePrecision::Day),
+                            (Some(y), Some(d)) => {
+                                (Date::new(y as i16, m as i8, d as i8).ok(), None, TimePrecision::Day)
+                            }
                             (Some(y), None) => {
                                 let f = Date::new(y as i16, m as i8, 1).ok();
                                 (f, f.map(|f| f.last_of_month()), TimePrecision::Month)

@@ -1,3 +1,4 @@
+#![allow(clippy::single_range_in_vec_init)] // frames hold a list of ranges that starts with one
 //! Event frames: a trigger in context with its arguments.
 //!
 //! A frame is built per sentence around its anchor triggers (event, attack,
@@ -91,7 +92,13 @@ pub fn build(lex: &Lexicon, m: &Mentions<'_>) -> Vec<Frame> {
             let after: Vec<usize> = ts.iter().copied().filter(|&t| m.triggers[t].start >= k).collect();
             if before.iter().any(|&t| is_anchor(lex, m, t)) {
                 let coref = !m.a.quantities.iter().any(|q| q.tokens.start >= r.start && q.tokens.start < k);
-                frames.push(Frame { ranges: vec![r.start..k], triggers: before.clone(), total: false, coref, sentence: si });
+                frames.push(Frame {
+                    ranges: vec![r.start..k],
+                    triggers: before.clone(),
+                    total: false,
+                    coref,
+                    sentence: si,
+                });
             }
             // the total takes the sub-event words of the whole sentence
             let mut trig = after;
@@ -101,15 +108,29 @@ pub fn build(lex: &Lexicon, m: &Mentions<'_>) -> Vec<Frame> {
         }
         // one frame per sentence, cut where a later clause has its own anchor and toll
         let clauses: Vec<Range<usize>> =
-            m.a.clauses.iter().filter(|c| c.tokens.start >= r.start && c.tokens.end <= r.end).map(|c| c.tokens.clone()).collect();
-        let mut cur = Frame { ranges: vec![r.start..r.start], triggers: vec![], total: false, coref: false, sentence: si };
+            m.a.clauses
+                .iter()
+                .filter(|c| c.tokens.start >= r.start && c.tokens.end <= r.end)
+                .map(|c| c.tokens.clone())
+                .collect();
+        let mut cur =
+            Frame { ranges: vec![r.start..r.start], triggers: vec![], total: false, coref: false, sentence: si };
         let mut cur_has = (false, false); // (anchor, toll)
         for c in clauses {
             let c_anchor = anchors.iter().any(|&t| c.contains(&m.triggers[t].start));
-            let c_toll = m.a.quantities.iter().any(|q| c.contains(&q.tokens.start) && q.kind != rasd_text::QuantityKind::Ordinal);
+            let c_toll =
+                m.a.quantities
+                    .iter()
+                    .any(|q| c.contains(&q.tokens.start) && q.kind != rasd_text::QuantityKind::Ordinal);
             if cur_has.0 && cur_has.1 && c_anchor && c_toll {
                 frames.push(cur);
-                cur = Frame { ranges: vec![c.start..c.start], triggers: vec![], total: false, coref: false, sentence: si };
+                cur = Frame {
+                    ranges: vec![c.start..c.start],
+                    triggers: vec![],
+                    total: false,
+                    coref: false,
+                    sentence: si,
+                };
                 cur_has = (false, false);
             }
             cur.ranges[0].end = c.end;

@@ -30,7 +30,9 @@ use rasd_lexicon::Lexicon;
 /// Why a document could not be processed.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ExtractError {
-    #[error("document {id}: unreadable publication date {value:?} (expected YYYY-MM-DD, an ISO timestamp or RFC 2822)")]
+    #[error(
+        "document {id}: unreadable publication date {value:?} (expected YYYY-MM-DD, an ISO timestamp or RFC 2822)"
+    )]
     BadDate { id: String, value: String },
 }
 
@@ -70,7 +72,9 @@ impl<'l> Extractor<'l> {
     pub fn extract(&self, doc: &Document) -> Result<Vec<Event>, ExtractError> {
         let published = match doc.published.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             None => None,
-            Some(s) => Some(parse_published(s).ok_or_else(|| ExtractError::BadDate { id: doc.id.clone(), value: s.to_string() })?),
+            Some(s) => Some(
+                parse_published(s).ok_or_else(|| ExtractError::BadDate { id: doc.id.clone(), value: s.to_string() })?,
+            ),
         };
         let a = self.lex.text.analyze(&doc.text);
         let m = mentions::gather(self.lex, a, published);
@@ -81,7 +85,18 @@ impl<'l> Extractor<'l> {
                 let r = coding::code(self.lex, &m, f);
                 if std::env::var_os("RASD_DEBUG_FRAMES").is_some() {
                     let t: Vec<&str> = f.triggers.iter().map(|&t| m.a.surface(m.triggers[t].start)).collect();
-                    eprintln!("frame s{} {:?} total={} coref={} -> {:?}", f.sentence, t, f.total, f.coref, r.as_ref().map(|c| (c.sub, c.actor1.as_ref().map(|h| h.name.clone()), c.actor2.as_ref().map(|h| h.name.clone()))));
+                    eprintln!(
+                        "frame s{} {:?} total={} coref={} -> {:?}",
+                        f.sentence,
+                        t,
+                        f.total,
+                        f.coref,
+                        r.as_ref().map(|c| (
+                            c.sub,
+                            c.actor1.as_ref().map(|h| h.name.clone()),
+                            c.actor2.as_ref().map(|h| h.name.clone())
+                        ))
+                    );
                 }
                 r.ok()
             })
@@ -128,7 +143,8 @@ impl<'l> Extractor<'l> {
                 span: (!p.span.is_empty()).then(|| cs(p.span)),
             }
         });
-        let evidence_span = c.evidence.iter().copied().reduce(|x, y| if x.start <= y.start { x } else { y }).unwrap_or_default();
+        let evidence_span =
+            c.evidence.iter().copied().reduce(|x, y| if x.start <= y.start { x } else { y }).unwrap_or_default();
         let evidence = Evidence {
             start: cs(evidence_span).start,
             end: cs(evidence_span).end,
@@ -163,7 +179,11 @@ impl<'l> Extractor<'l> {
             }),
             scope: c.scope,
             count: c.count,
-            reported_by: c.source.as_ref().map(|s| Source { name: s.name.clone(), text: s.span.slice(text).to_string(), span: Some(cs(s.span)) }),
+            reported_by: c.source.as_ref().map(|s| Source {
+                name: s.name.clone(),
+                text: s.span.slice(text).to_string(),
+                span: Some(cs(s.span)),
+            }),
             evidence,
             evidence_all: if c.evidence.len() > 1 { c.evidence.iter().map(|s| cs(*s)).collect() } else { vec![] },
             confidence: confidence(c),
@@ -230,18 +250,20 @@ fn compatible(x: &Coded, y: &Coded) -> bool {
     let roles = (same_actor(&x.actor1, &y.actor1) && same_actor(&x.actor2, &y.actor2))
         || (same_actor(&x.actor1, &y.actor2) && same_actor(&x.actor2, &y.actor1));
     let tolls = match (&x.toll, &y.toll) {
-        (Some(a), Some(b)) => a.min == b.min || a.qualifier == rasd_core::Qualifier::Vague || b.qualifier == rasd_core::Qualifier::Vague,
+        (Some(a), Some(b)) => {
+            a.min == b.min || a.qualifier == rasd_core::Qualifier::Vague || b.qualifier == rasd_core::Qualifier::Vague
+        }
         _ => true,
     };
     let dates = !(x.own_date && y.own_date) || x.date.start == y.date.start;
     let places = match (&x.place, &y.place) {
-        (Some(a), Some(b)) => a.place == b.place || a.precision != GeoPrecision::Town || b.precision != GeoPrecision::Town,
+        (Some(a), Some(b)) => {
+            a.place == b.place || a.precision != GeoPrecision::Town || b.precision != GeoPrecision::Town
+        }
         _ => true,
     };
     // and something positive says it is the same happening
-    let eq = |p: &Option<mentions::ActorHit>, q: &Option<mentions::ActorHit>| {
-        matches!((p, q), (Some(a), Some(b)) if a.name == b.name)
-    };
+    let eq = |p: &Option<mentions::ActorHit>, q: &Option<mentions::ActorHit>| matches!((p, q), (Some(a), Some(b)) if a.name == b.name);
     let shared = eq(&x.actor1, &y.actor1)
         || matches!((&x.toll, &y.toll), (Some(a), Some(b)) if a.min.is_some() && a.min == b.min)
         || (x.own_date && y.own_date && x.date.start == y.date.start)
@@ -291,7 +313,8 @@ fn near(a: &coding::PlaceChoice, b: &coding::PlaceChoice) -> bool {
     match (a.point, b.point) {
         (Some((la1, lo1)), Some((la2, lo2))) => {
             let (p1, p2) = (la1.to_radians(), la2.to_radians());
-            let h = ((p2 - p1) / 2.0).sin().powi(2) + p1.cos() * p2.cos() * ((lo2 - lo1).to_radians() / 2.0).sin().powi(2);
+            let h =
+                ((p2 - p1) / 2.0).sin().powi(2) + p1.cos() * p2.cos() * ((lo2 - lo1).to_radians() / 2.0).sin().powi(2);
             2.0 * 6371.0 * h.sqrt().asin() <= 300.0
         }
         _ => false,
@@ -316,12 +339,17 @@ fn absorb(o: &mut Coded, c: Coded) {
     if c.own_date && !o.own_date {
         o.date = c.date;
         o.own_date = true;
-    } else if o.scope == Scope::Cumulative && o.date.precision == TimePrecision::Week && c.date.precision == TimePrecision::Day {
+    } else if o.scope == Scope::Cumulative
+        && o.date.precision == TimePrecision::Week
+        && c.date.precision == TimePrecision::Day
+    {
         o.date = c.date;
     }
     match (&o.toll, &c.toll) {
         (None, Some(_)) => o.toll = c.toll,
-        (Some(a), Some(b)) if a.qualifier == rasd_core::Qualifier::Vague && b.qualifier != rasd_core::Qualifier::Vague => {
+        (Some(a), Some(b))
+            if a.qualifier == rasd_core::Qualifier::Vague && b.qualifier != rasd_core::Qualifier::Vague =>
+        {
             o.toll = c.toll
         }
         _ => {}

@@ -144,7 +144,9 @@ fn resolve_actors(lex: &Lexicon, a: &Analysis<'_>, raw: &[ActorMention], focus: 
                 }
                 let f = &lex.actors.forces[force as usize];
                 let prev = out.iter().rev().find(|h| {
-                    h.inter == 1 && !h.generic && focus.is_some_and(|fc| h.country.as_deref() == iso3_of(lex, fc).as_deref())
+                    h.inter == 1
+                        && !h.generic
+                        && focus.is_some_and(|fc| h.country.as_deref() == iso3_of(lex, fc).as_deref())
                 });
                 if let Some(p) = prev {
                     ActorHit { start: m.start, end: m.end, pre_len: m.pre_len, backref: true, ..p.clone() }
@@ -190,9 +192,15 @@ fn add_group_backrefs(a: &Analysis<'_>, actors: &mut Vec<ActorHit>) {
         if actors.iter().any(|h| h.start <= i && i < h.end) {
             continue;
         }
-        let prev = actors.iter().filter(|h| h.end <= i && matches!(h.inter, 2..=4) && !h.generic).last();
+        let prev = actors.iter().rev().find(|h| h.end <= i && matches!(h.inter, 2..=4) && !h.generic);
         if let Some(p) = prev {
-            extra.push(ActorHit { start: i, end: i + 1, pre_len: s.pre.len() - "ال".len().min(s.pre.len()), backref: true, ..p.clone() });
+            extra.push(ActorHit {
+                start: i,
+                end: i + 1,
+                pre_len: s.pre.len() - "ال".len().min(s.pre.len()),
+                backref: true,
+                ..p.clone()
+            });
         }
     }
     actors.extend(extra);

@@ -42,6 +42,10 @@ pub struct ForceNoun {
     /// "Military Forces of {country}".
     pub template: String,
     pub aerial: bool,
+    /// Written without the article (قوات، جيش): in construct state it takes
+    /// a country name (قوات سوريا); a definite noun (القوات، الأمن) only an
+    /// adjective (القوات السورية) — لأمن السعودية is "Saudi Arabia's security".
+    pub construct: bool,
 }
 
 /// How a mention was resolved.
@@ -131,6 +135,7 @@ impl ActorDict {
                 kind: c[1].into(),
                 template: c[2].into(),
                 aerial: cols.get(3).is_some_and(|f| f.contains("aerial")),
+                construct: !rasd_text::normalize_str(c[0]).starts_with("ال"),
             });
             d.force_nouns.insert(c[0], i);
         }
@@ -184,26 +189,25 @@ impl ActorDict {
             }
             let force = f.ids[0];
             // force noun + country adjective/name (القوات التركية، قوات النظام السوري)
-            let mut j = f.end;
-            // skip one linking word: قوات *النظام* السوري، قوات *الحكومة* اليمنية
+            // skip up to one linking word: قوات *النظام* السوري، قوات *الحكومة* اليمنية
             let mut actor = ActorRef::BareForce(force);
             let mut end = f.end;
-            for _ in 0..2 {
-                if j >= a.tokens.len() {
-                    break;
-                }
+            for j in f.end..(f.end + 2).min(a.tokens.len()) {
                 if let Some(m) = self.country_words.longest_at(a, j) {
-                    if m.pre_len == 0 || j == f.end {
+                    let adjective = m.ids[0] % 2 == 1;
+                    let construct = self.forces[force as usize].construct && j == f.end;
+                    if (adjective || construct) && (m.pre_len == 0 || j == f.end) {
                         actor = ActorRef::Composed { force, country: m.ids[0] / 2 };
                         end = m.end;
                     }
                     break;
                 }
-                if !matches!(rasd_text::clitics::strip_article(a.norm(j)), "نظام" | "حكومه" | "جيش" | "امن" | "جويه" | "بحريه")
-                {
+                if !matches!(
+                    rasd_text::clitics::strip_article(a.norm(j)),
+                    "نظام" | "حكومه" | "جيش" | "امن" | "جويه" | "بحريه"
+                ) {
                     break;
                 }
-                j += 1;
             }
             if !taken(&out, f.start, end) {
                 extra.push(ActorMention { start: f.start, end, actor, pre_len: f.pre_len });
@@ -227,7 +231,8 @@ mod tests {
     #[test]
     fn aliases_and_composition() {
         let d = ActorDict::load(ACTORS, COUNTRIES, FORCES).unwrap();
-        let a = TextLayer::default().analyze("قتل الطيران الأميركي عناصر لداعش وقصفت القوات التركية المدنيين ثم قوات الجيش");
+        let a =
+            TextLayer::default().analyze("قتل الطيران الأميركي عناصر لداعش وقصفت القوات التركية المدنيين ثم قوات الجيش");
         let found: Vec<String> = d
             .find(&a)
             .iter()

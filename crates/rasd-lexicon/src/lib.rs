@@ -55,8 +55,11 @@ pub struct Lexicon {
 impl Lexicon {
     /// Compiles all data files.
     pub fn load(s: &Sources<'_>) -> Result<Lexicon, DataError> {
-        let vocab = Vocab::from_wordfreq(s.wordfreq)
-            .map_err(|e| DataError { file: "data/lexicon/wordfreq_ar.tsv".into(), line: e.line, msg: e.msg })?;
+        let vocab = Vocab::from_wordfreq(s.wordfreq).map_err(|e| DataError {
+            file: "data/lexicon/wordfreq_ar.tsv".into(),
+            line: e.line,
+            msg: e.msg,
+        })?;
         let cues = Cues::load(&s.cues)?;
         let mut places = Gazetteer::load(&s.places, &vocab)?;
         register_directional(&mut places, &cues, s.places.regions);

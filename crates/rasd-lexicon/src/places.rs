@@ -117,7 +117,8 @@ impl Gazetteer {
     /// Compiles the gazetteer. `vocab` keeps frequent common words that are
     /// also the names of small villages (حرب، سوق) out of the name index.
     pub fn load(s: &PlaceSources<'_>, vocab: &Vocab) -> Result<Gazetteer, DataError> {
-        let mut g = Gazetteer { names: PhraseMatcher::new(false), adjectives: PhraseMatcher::new(false), ..Default::default() };
+        let mut g =
+            Gazetteer { names: PhraseMatcher::new(false), adjectives: PhraseMatcher::new(false), ..Default::default() };
         let mut arabic: Vec<(u32, String)> = Vec::new();
         const C: &str = "data/places/countries.tsv";
         for (line, cols) in records(C, s.countries) {
@@ -200,7 +201,8 @@ impl Gazetteer {
         for (i, name) in arabic {
             let norm = normalize_str(&name);
             let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
-            let key_chars: usize = words.iter().map(|w| strip_article(w).chars().filter(|c| c.is_alphabetic()).count()).sum();
+            let key_chars: usize =
+                words.iter().map(|w| strip_article(w).chars().filter(|c| c.is_alphabetic()).count()).sum();
             if words.is_empty() || key_chars < MIN_NAME_CHARS || stop.contains(&norm) {
                 continue;
             }
@@ -264,8 +266,8 @@ impl Gazetteer {
             .filter(|m| m.end > m.start + 1 || m.pre_len == 0 || vocab.prefers_split(a.norm(m.start), m.pre_len))
             .map(|m| {
                 let in_org = org_ends.iter().any(|&e| e == m.start || (e + 1 == m.start && is_filler(a.norm(e))));
-                let admin_hint = m.start > 0
-                    && matches!(strip_article(a.norm(m.start - 1)), "محافظه" | "ولايه" | "اقليم" | "مقاطعه");
+                let admin_hint =
+                    m.start > 0 && matches!(strip_article(a.norm(m.start - 1)), "محافظه" | "ولايه" | "اقليم" | "مقاطعه");
                 PlaceMention {
                     start: m.start,
                     end: m.end,
@@ -301,7 +303,13 @@ impl Gazetteer {
 
     /// Drops one-word mentions that are frequent words and name no place in
     /// the focus country (الجديدة in a Libyan report is "the new").
-    pub fn drop_unlikely(&self, a: &Analysis<'_>, mentions: &mut Vec<PlaceMention>, focus: Option<&str>, vocab: &Vocab) {
+    pub fn drop_unlikely(
+        &self,
+        a: &Analysis<'_>,
+        mentions: &mut Vec<PlaceMention>,
+        focus: Option<&str>,
+        vocab: &Vocab,
+    ) {
         mentions.retain(|m| {
             if m.end > m.start + 1 || focus.is_none() {
                 return true;
@@ -340,7 +348,8 @@ impl Gazetteer {
                     .then(pb.population.cmp(&pa.population))
                     .then(pa.id.cmp(&pb.id))
             });
-            m.reason = if any_focus && !m.candidates.iter().all(in_focus) { Reason::FocusCountry } else { Reason::Rank };
+            m.reason =
+                if any_focus && !m.candidates.iter().all(in_focus) { Reason::FocusCountry } else { Reason::Rank };
         }
     }
 

@@ -22,7 +22,11 @@ pub fn records<'a>(file: &'a str, text: &'a str) -> impl Iterator<Item = (usize,
 /// Checks a record has at least `n` columns.
 pub fn need<'a>(file: &str, line: usize, cols: &'a [&'a str], n: usize) -> Result<&'a [&'a str], DataError> {
     if cols.len() < n {
-        return Err(DataError { file: file.into(), line, msg: format!("expected {n} tab-separated columns, got {}", cols.len()) });
+        return Err(DataError {
+            file: file.into(),
+            line,
+            msg: format!("expected {n} tab-separated columns, got {}", cols.len()),
+        });
     }
     Ok(cols)
 }

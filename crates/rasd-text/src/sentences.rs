@@ -20,7 +20,8 @@ pub struct Segment {
     pub tokens: Range<usize>,
 }
 
-const ABBREVIATIONS: &[&str] = &["dr", "mr", "mrs", "ms", "st", "jr", "sr", "prof", "gen", "col", "lt", "no", "vs", "etc"];
+const ABBREVIATIONS: &[&str] =
+    &["dr", "mr", "mrs", "ms", "st", "jr", "sr", "prof", "gen", "col", "lt", "no", "vs", "etc"];
 
 fn segments(tokens: &[Token], norm: &str, clause: bool) -> Vec<Segment> {
     let mut out = Vec::new();
@@ -112,10 +113,7 @@ mod tests {
 
     #[test]
     fn arabic_and_latin_marks_end_sentences() {
-        assert_eq!(
-            split("قتل 3.5 مسلحين. هل هذا صحيح؟ نعم! ثم"),
-            ["قتل 3.5 مسلحين.", "هل هذا صحيح؟", "نعم!", "ثم"]
-        );
+        assert_eq!(split("قتل 3.5 مسلحين. هل هذا صحيح؟ نعم! ثم"), ["قتل 3.5 مسلحين.", "هل هذا صحيح؟", "نعم!", "ثم"]);
     }
 
     #[test]

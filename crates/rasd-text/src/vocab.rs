@@ -82,10 +82,7 @@ impl Vocab {
     /// لحلب is ل + حلب; وأصاب is و + أصاب.
     pub fn prefers_split(&self, w: &str, pre_len: usize) -> bool {
         let Some(stem) = w.get(pre_len..) else { return false };
-        let stem_p = self
-            .logp(stem)
-            .or_else(|| self.logp(crate::clitics::strip_article(stem)))
-            .unwrap_or(self.floor);
+        let stem_p = self.logp(stem).or_else(|| self.logp(crate::clitics::strip_article(stem))).unwrap_or(self.floor);
         match self.logp(w) {
             None => true,
             Some(p) => p < stem_p - 1.0,
