@@ -148,7 +148,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         .filter(|(_, x)| !x.ctx || firm || (armed_actor && matches!(x.pos, Pos::Verb | Pos::Passive)))
         .filter(|(t, x)| !(x.ctx && after_title_head(m, m.triggers[*t].start)))
         .collect();
-    if anchors.is_empty() && !f.total {
+    if anchors.is_empty() {
         return Err(Drop::NoContext);
     }
     // the main anchor: the first non-context-dependent one
