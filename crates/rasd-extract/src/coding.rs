@@ -404,6 +404,56 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         },
         s => s,
     };
+    // a demonstration: who protests, and what happened to it (ACLED's protest and riot sub-types)
+    let protest_word = events.iter().any(|x| {
+        x.sub_event_type
+            .is_some_and(|s| matches!(s.event_type(), rasd_core::EventType::Protests | rasd_core::EventType::Riots))
+    });
+    let two_sides = actor1.as_ref().is_some_and(|h| h.armed()) && actor2.as_ref().is_some_and(|h| h.armed());
+    let sub = if protest_word && !two_sides {
+        let words = |list: &[&str]| in_frame_tokens(f).any(|i| splits(a.norm(i)).any(|s| list.contains(&s.stem)));
+        let s = if has_role(Role::Kill) {
+            SubEventType::ExcessiveForce
+        } else if matches!(sub, SubEventType::ViolentDemonstration | SubEventType::MobViolence) || words(RIOT_WORDS) {
+            if sub == SubEventType::MobViolence {
+                sub
+            } else {
+                SubEventType::ViolentDemonstration
+            }
+        } else if words(INTERVENTION_WORDS) || sub == SubEventType::ProtestWithIntervention {
+            SubEventType::ProtestWithIntervention
+        } else if sub.event_type() == rasd_core::EventType::Protests {
+            sub
+        } else {
+            SubEventType::PeacefulProtest
+        };
+        // ACLED codes the crowd as Protesters (COUNTRY) / Rioters (COUNTRY); the state's forces as the other side
+        let crowd = if s.event_type() == rasd_core::EventType::Riots { "Rioters" } else { "Protesters" };
+        if let Some(id) = lex.actors.by_name(crowd) {
+            let e = lex.actors.entry(id);
+            let tm = &m.triggers[anchor_t];
+            let other = [&actor1, &actor2].into_iter().flatten().find(|h| h.armed()).cloned();
+            actor1 = Some(ActorHit {
+                start: tm.start,
+                end: tm.end,
+                pre_len: tm.pre_len,
+                name: e.name.clone(),
+                inter: e.inter,
+                country: None,
+                wikidata: None,
+                local: true,
+                aerial: false,
+                generic: true,
+                victim: false,
+                backref: false,
+            });
+            actor2 = other;
+            rules.push("a demonstration: the crowd is actor1");
+        }
+        s
+    } else {
+        sub
+    };
     if !sub.is_violent()
         && matches!(sub.event_type(), rasd_core::EventType::StrategicDevelopments)
         && plover == PloverEvent::Assault
@@ -419,6 +469,17 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     }
     if mode.is_none() && sub == SubEventType::AirDroneStrike {
         mode = Some(PloverMode::Aerial);
+    }
+
+    // an event has someone in it: an actor, a death, a wounding or a weapon
+    if !f.coref
+        && actor1.is_none()
+        && actor2.is_none()
+        && !has_role(Role::Kill)
+        && !has_role(Role::Injure)
+        && weapons.is_empty()
+    {
+        return Err(Drop::NoContext);
     }
 
     // ---- death toll
@@ -439,6 +500,12 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     // ---- place, date
     let place = locate(lex, m, f, anchor_tok, src_span.as_ref());
     let (date, own_date) = date_of(m, f, anchor_tok, cumulative, src_span.as_ref());
+    // a report of something long past is background, not news (في 12 نوفمبر 2015)
+    if let (true, Some(d), Some(p), false) = (own_date, date.start, m.published, cumulative) {
+        if p.since(d).is_ok_and(|s| s.get_days() > 60) || d > p.checked_add(2.days()).unwrap_or(p) {
+            return Err(Drop::Background);
+        }
+    }
 
     let mut evidence: Vec<Span> = f
         .ranges
@@ -481,6 +548,76 @@ fn after_title_head(m: &Mentions<'_>, i: usize) -> bool {
 fn specific_kind(events: &[&Trigger]) -> bool {
     events.iter().any(|x| x.sub_event_type.is_some_and(|s| !matches!(s, SubEventType::Attack | SubEventType::Shelling)))
 }
+
+/// Violence by demonstrators (رشق بالحجارة، أحرقوا، أضرموا النار، اقتحموا).
+const RIOT_WORDS: &[&str] = &[
+    "حجاره",
+    "الحجاره",
+    "احرق",
+    "احرقوا",
+    "اضرم",
+    "اضرموا",
+    "حرق",
+    "اقتحم",
+    "اقتحموا",
+    "اقتحام",
+    "شغب",
+    "تخريب",
+    "النيران",
+    "نيران",
+    "مولوتوف",
+    "حارقه",
+    "رشق",
+    "رشقوا",
+    "اشتباكات",
+    "اشتبك",
+    "اشتبكوا",
+    "مواجهات",
+];
+
+/// Intervention against a demonstration (فرقت، الغاز المسيل للدموع، اعتقلت).
+const INTERVENTION_WORDS: &[&str] = &[
+    "فرقت",
+    "فرق",
+    "تفريق",
+    "لتفريق",
+    "مسيل",
+    "المسيل",
+    "دموع",
+    "للدموع",
+    "اعتقلت",
+    "اعتقال",
+    "اعتقل",
+    "مطاطي",
+    "المطاطي",
+    "هراوات",
+    "فض",
+    "فضت",
+];
+
+/// Words of accidents and disasters: deaths with only these around are no
+/// political violence (تحطم مروحية، غرق قارب، إعصار).
+const ACCIDENTS: &[&str] = &[
+    "تحطم",
+    "تحطمت",
+    "حادث",
+    "حادثه",
+    "حوادث",
+    "اعصار",
+    "فيضانات",
+    "فيضان",
+    "سيول",
+    "زلزال",
+    "غرق",
+    "غرقت",
+    "انهيار",
+    "صعق",
+    "سير",
+    "مروري",
+    "وباء",
+    "كوليرا",
+    "انقلاب",
+];
 
 /// Units after a number that make it no death toll (ساعات، كم، عاما).
 const NOT_TOLL_UNITS: &[&str] = &[

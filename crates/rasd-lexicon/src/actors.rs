@@ -225,7 +225,7 @@ mod tests {
     use rasd_text::TextLayer;
 
     const ACTORS: &str = "# test\nIslamic State\t2\t-\tQ2429253\tlocal\tداعش|تنظيم الدولة|ISIS\nCivilians\t7\t-\t-\tlocal,generic,victim\tمدنيين|المدنيون\n";
-    const COUNTRIES: &str = "USA\tUS\tthe United States\tالولايات المتحدة|أمريكا\tأمريكي|أمريكية|أميركية\nTUR\tTR\tTurkey\tتركيا\tتركي|تركية\n";
+    const COUNTRIES: &str = "USA\tUS\tthe United States\tالولايات المتحدة|أمريكا\tأمريكي|أمريكية|أميركي|أميركية\nTUR\tTR\tTurkey\tتركيا\tتركي|تركية\n";
     const FORCES: &str = "القوات\tmilitary\tMilitary Forces of {country}\t-\nالطيران\tair\tMilitary Forces of {country}\taerial\nقوات\tmilitary\tMilitary Forces of {country}\t-\n";
 
     #[test]

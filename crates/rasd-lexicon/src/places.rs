@@ -263,7 +263,13 @@ impl Gazetteer {
         self.names
             .find_all(a)
             .into_iter()
-            .filter(|m| m.end > m.start + 1 || m.pre_len == 0 || vocab.prefers_split(a.norm(m.start), m.pre_len))
+            .filter(|m| {
+                // only the clitics before the article need the vocabulary's blessing: الموصل is no split
+                let w = a.norm(m.start);
+                let pre = &w[..m.pre_len.min(w.len())];
+                let clitics = pre.strip_suffix("ال").map_or(pre.len(), str::len);
+                m.end > m.start + 1 || clitics == 0 || vocab.prefers_split(w, clitics)
+            })
             .map(|m| {
                 let in_org = org_ends.iter().any(|&e| e == m.start || (e + 1 == m.start && is_filler(a.norm(e))));
                 let admin_hint =
@@ -315,10 +321,14 @@ impl Gazetteer {
                 return true;
             }
             let in_focus = m.candidates.iter().any(|&c| focus.is_some_and(|f| self.get(c).country == f));
-            let big = m.candidates.iter().any(|&c| matches!(self.get(c).kind, PlaceKind::Country | PlaceKind::Region));
+            // countries, regions and big cities are frequent words because they are places (بيروت، الخرطوم)
+            let big = m.candidates.iter().any(|&c| {
+                let p = self.get(c);
+                matches!(p.kind, PlaceKind::Country | PlaceKind::Region) || p.population >= 500_000
+            });
             let w = a.norm(m.start);
             let freq = vocab.logp(w).unwrap_or(f32::MIN);
-            in_focus || big || freq < -4.8
+            in_focus || big || freq < -5.5
         });
     }
 
