@@ -14,10 +14,6 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 const CASES: &str = include_str!("data/geocode.tsv");
-/// The project's target is 90%. Data alone cannot reach it: `Gazetteer::find`
-/// drops every one-word name written with the article (الموصل، الرقة) because
-/// the matcher's `pre_len` counts the article as a proclitic, and
-/// `drop_unlikely` drops big cities outside the focus country (بيروت، الخرطوم).
 /// The project's target; measured 90.8% (178/196) once the clitic guard counted
 /// only the clitics before the article and big cities outside the focus
 /// country were kept.
