@@ -115,7 +115,10 @@ fn run() -> Result<i32> {
                 let results: Vec<_> = docs
                     .par_iter()
                     .map(|d| match d {
-                        Ok(doc) => ex.extract(doc).map_err(|e| e.to_string()),
+                        // a bug in one document must not take the batch down with it
+                        Ok(doc) => std::panic::catch_unwind(|| ex.extract(doc))
+                            .map_err(|_| format!("document {}: internal error (please report it)", doc.id))?
+                            .map_err(|e| e.to_string()),
                         Err(e) => Err(e.clone()),
                     })
                     .collect();

@@ -206,8 +206,10 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     let background =
         m.historical.iter().any(|c| sent.contains(&c.start) && c.start < anchor_tok && clause.contains(&c.start))
             || m.dates.iter().any(|d| {
+                // a bare other year in the sentence (في 2015، عام 2014), not a "since" date
                 d.year_only.is_some_and(|y| m.published.is_some_and(|p| (p.year() - y).abs() >= 1))
-                    && clause.contains(&d.start)
+                    && !d.since
+                    && sent.contains(&d.start)
             });
     if background {
         return Err(Drop::Background);

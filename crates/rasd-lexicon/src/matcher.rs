@@ -90,7 +90,7 @@ impl PhraseMatcher {
 
     /// Longest phrase starting at token `i`, if any.
     pub fn longest_at(&self, a: &Analysis<'_>, i: usize) -> Option<Match> {
-        let tok = &a.tokens[i];
+        let tok = a.tokens.get(i)?;
         if !tok.is_word() && tok.kind != TokenKind::Number {
             return None;
         }
