@@ -107,7 +107,7 @@ fn run() -> Result<i32> {
                 let docs = match input::read_documents(f, published.as_deref(), id.as_deref(), lossy) {
                     Ok(d) => d,
                     Err(e) => {
-                        eprintln!("rasd: {}: {e:#}", f.display());
+                        eprintln!("rasd: {e:#}");
                         failed += 1;
                         continue;
                     }

@@ -214,9 +214,15 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     if background {
         return Err(Drop::Background);
     }
-    if sent.clone().any(|i| matches!(strip_article(a.norm(i)), "محكمه" | "حكم" | "محاكمه")) && !has_role(Role::Kill)
+    // a court ruling reports a trial, not the act (حكم بالإعدام، قضت المحكمة)
+    if sent.clone().any(|i| splits(a.norm(i)).any(|s| matches!(s.stem, "محكمه" | "حكم" | "محاكمه" | "قاضي")))
     {
         return Err(Drop::Court);
+    }
+    // deaths in an accident or a disaster are no attack (تحطم مروحية، إعصار)
+    let only_kills = anchors.iter().all(|(_, x)| x.role == Role::Kill);
+    if only_kills && sent.clone().any(|i| splits(a.norm(i)).any(|s| ACCIDENTS.contains(&s.stem))) {
+        return Err(Drop::NoContext);
     }
 
     // ---- sub-event type
