@@ -298,22 +298,9 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                     .or(Some(0))
                     .filter(|_| !lex.actors.forces.is_empty());
                 if let Some(fi) = fi {
-                    let (name, _, iso3) = lex.actors.composed(fi as u32, ci);
-                    let inter = if m.focus.as_deref().is_some_and(|fc| fc != iso2) { 8 } else { 1 };
-                    actor1 = Some(ActorHit {
-                        start: tm.end,
-                        end,
-                        pre_len: 0,
-                        name,
-                        inter,
-                        country: Some(iso3),
-                        wikidata: None,
-                        local: false,
-                        aerial: force == "air",
-                        generic: false,
-                        victim: false,
-                        backref: false,
-                    });
+                    let span = (tm.end, end, 0);
+                    let focus = m.focus.as_deref();
+                    actor1 = Some(ActorHit::composed(lex, span, fi as u32, ci, focus, force == "air", false));
                     rules.push("a country adjective on the event word names the attacker");
                     break;
                 }
@@ -441,20 +428,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             let e = lex.actors.entry(id);
             let tm = &m.triggers[anchor_t];
             let other = [&actor1, &actor2].into_iter().flatten().find(|h| h.armed()).cloned();
-            actor1 = Some(ActorHit {
-                start: tm.start,
-                end: tm.end,
-                pre_len: tm.pre_len,
-                name: e.name.clone(),
-                inter: e.inter,
-                country: None,
-                wikidata: None,
-                local: true,
-                aerial: false,
-                generic: true,
-                victim: false,
-                backref: false,
-            });
+            actor1 = Some(ActorHit { local: true, ..ActorHit::entry(e, tm.start, tm.end, tm.pre_len) });
             actor2 = other;
             rules.push("a demonstration: the crowd is actor1");
         }

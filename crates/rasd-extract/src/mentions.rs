@@ -27,6 +27,53 @@ pub struct ActorHit {
 }
 
 impl ActorHit {
+    /// A dictionary entry found at tokens `start..end`.
+    pub fn entry(e: &rasd_lexicon::ActorEntry, start: usize, end: usize, pre_len: usize) -> ActorHit {
+        ActorHit {
+            start,
+            end,
+            pre_len,
+            name: e.name.clone(),
+            inter: e.inter,
+            country: e.country.clone(),
+            wikidata: e.wikidata.clone(),
+            local: e.local,
+            aerial: e.aerial,
+            generic: e.generic,
+            victim: e.victim,
+            backref: false,
+        }
+    }
+
+    /// A country's forces (force noun + country): external forces (inter 8)
+    /// when the document is about another country.
+    pub fn composed(
+        lex: &Lexicon,
+        (start, end, pre_len): (usize, usize, usize),
+        force: u32,
+        country: u32,
+        focus: Option<&str>,
+        aerial: bool,
+        backref: bool,
+    ) -> ActorHit {
+        let (name, inter, iso3) = lex.actors.composed(force, country);
+        let abroad = focus.is_some_and(|f| f != lex.actors.countries[country as usize].iso2);
+        ActorHit {
+            start,
+            end,
+            pre_len,
+            name,
+            inter: if abroad { 8 } else { inter },
+            country: Some(iso3),
+            wikidata: None,
+            local: false,
+            aerial,
+            generic: false,
+            victim: false,
+            backref,
+        }
+    }
+
     pub fn armed(&self) -> bool {
         matches!(self.inter, 1..=4 | 8)
     }
@@ -98,42 +145,10 @@ fn resolve_actors(lex: &Lexicon, a: &Analysis<'_>, raw: &[ActorMention], focus: 
     let mut out: Vec<ActorHit> = Vec::with_capacity(raw.len());
     for m in raw {
         let hit = match m.actor {
-            ActorRef::Entry(i) => {
-                let e = lex.actors.entry(i);
-                ActorHit {
-                    start: m.start,
-                    end: m.end,
-                    pre_len: m.pre_len,
-                    name: e.name.clone(),
-                    inter: e.inter,
-                    country: e.country.clone(),
-                    wikidata: e.wikidata.clone(),
-                    local: e.local,
-                    aerial: e.aerial,
-                    generic: e.generic,
-                    victim: e.victim,
-                    backref: false,
-                }
-            }
+            ActorRef::Entry(i) => ActorHit::entry(lex.actors.entry(i), m.start, m.end, m.pre_len),
             ActorRef::Composed { force, country } => {
-                let (name, inter, iso3) = lex.actors.composed(force, country);
-                let c = &lex.actors.countries[country as usize];
-                // foreign forces acting abroad are external forces (inter 8)
-                let inter = if focus.is_some_and(|f| f != c.iso2) { 8 } else { inter };
-                ActorHit {
-                    start: m.start,
-                    end: m.end,
-                    pre_len: m.pre_len,
-                    name,
-                    inter,
-                    country: Some(iso3),
-                    wikidata: None,
-                    local: false,
-                    aerial: lex.actors.forces[force as usize].aerial,
-                    generic: false,
-                    victim: false,
-                    backref: false,
-                }
+                let aerial = lex.actors.forces[force as usize].aerial;
+                ActorHit::composed(lex, (m.start, m.end, m.pre_len), force, country, focus, aerial, false)
             }
             ActorRef::BareForce(force) => {
                 // قوات الجيش: the last state force of the focus country, else that country's forces;
@@ -151,21 +166,7 @@ fn resolve_actors(lex: &Lexicon, a: &Analysis<'_>, raw: &[ActorMention], focus: 
                 if let Some(p) = prev {
                     ActorHit { start: m.start, end: m.end, pre_len: m.pre_len, backref: true, ..p.clone() }
                 } else if let Some(ci) = focus.and_then(|fc| lex.actors.country_by_iso2(fc)) {
-                    let (name, inter, iso3) = lex.actors.composed(force, ci);
-                    ActorHit {
-                        start: m.start,
-                        end: m.end,
-                        pre_len: m.pre_len,
-                        name,
-                        inter,
-                        country: Some(iso3),
-                        wikidata: None,
-                        local: false,
-                        aerial: f.aerial,
-                        generic: false,
-                        victim: false,
-                        backref: true,
-                    }
+                    ActorHit::composed(lex, (m.start, m.end, m.pre_len), force, ci, focus, f.aerial, true)
                 } else {
                     continue;
                 }

@@ -108,8 +108,8 @@ fn field_errors(e: &Event, item: &Value) -> Vec<String> {
     errs
 }
 
-#[test]
-fn seed_report_matches_its_gold_exactly() {
+/// rasd's records for the bundled seed report.
+fn seed_events() -> Vec<Event> {
     let lex = Lexicon::bundled().unwrap();
     let line = include_str!("data/seed/libya-2019-africom.jsonl").lines().next().unwrap();
     let v: Value = serde_json::from_str(line).unwrap();
@@ -120,6 +120,12 @@ fn seed_report_matches_its_gold_exactly() {
         ..Default::default()
     };
     let events = Extractor::new(&lex, Options::default()).extract(&doc).unwrap();
+    events
+}
+
+#[test]
+fn seed_report_matches_its_gold_exactly() {
+    let events = seed_events();
     let gold: Value = serde_json::from_str(include_str!("data/seed/libya-2019-africom.json")).unwrap();
     let items = gold["gold"].as_array().unwrap();
     let mut used = vec![false; events.len()];
@@ -169,16 +175,7 @@ fn seed_passes_the_shared_scorer_when_present() {
         eprintln!("skipped: ../shared/eval/score.py or python3 not present");
         return;
     }
-    let lex = Lexicon::bundled().unwrap();
-    let line = include_str!("data/seed/libya-2019-africom.jsonl").lines().next().unwrap();
-    let v: Value = serde_json::from_str(line).unwrap();
-    let doc = Document {
-        id: v["id"].as_str().unwrap().into(),
-        text: v["text"].as_str().unwrap().into(),
-        published: v["published"].as_str().map(str::to_string),
-        ..Default::default()
-    };
-    let events = Extractor::new(&lex, Options::default()).extract(&doc).unwrap();
+    let events = seed_events();
     let dir = std::env::temp_dir().join(format!("rasd-seed-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let out = dir.join("events.jsonl");
