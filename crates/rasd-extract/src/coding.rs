@@ -10,7 +10,9 @@ use rasd_core::{GeoPrecision, PloverEvent, PloverMode, Qualifier, Scope, Span, S
 use rasd_lexicon::triggers::Pos;
 use rasd_lexicon::{Lexicon, PlaceKind, Role, Trigger};
 use rasd_text::clitics::{splits, strip_article};
+use rasd_text::keys::StemSet;
 use rasd_text::{QuantityKind, TokenKind};
+use std::sync::LazyLock;
 
 /// A coded frame, still in token/byte terms.
 #[derive(Debug, Clone)]
@@ -215,13 +217,12 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         return Err(Drop::Background);
     }
     // a court ruling reports a trial, not the act (حكم بالإعدام، قضت المحكمة)
-    if sent.clone().any(|i| splits(a.norm(i)).any(|s| matches!(s.stem, "محكمه" | "حكم" | "محاكمه" | "قاضي")))
-    {
+    if sent.clone().any(|i| COURT.contains(a, i)) {
         return Err(Drop::Court);
     }
     // deaths in an accident or a disaster are no attack (تحطم مروحية، إعصار)
     let only_kills = anchors.iter().all(|(_, x)| x.role == Role::Kill);
-    if only_kills && sent.clone().any(|i| splits(a.norm(i)).any(|s| ACCIDENTS.contains(&s.stem))) {
+    if only_kills && sent.clone().any(|i| ACCIDENTS.contains(a, i)) {
         return Err(Drop::NoContext);
     }
 
@@ -406,16 +407,16 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     });
     let two_sides = actor1.as_ref().is_some_and(|h| h.armed()) && actor2.as_ref().is_some_and(|h| h.armed());
     let sub = if protest_word && !two_sides {
-        let words = |list: &[&str]| in_frame_tokens(f).any(|i| splits(a.norm(i)).any(|s| list.contains(&s.stem)));
+        let words = |set: &StemSet| in_frame_tokens(f).any(|i| set.contains(a, i));
         let s = if has_role(Role::Kill) {
             SubEventType::ExcessiveForce
-        } else if matches!(sub, SubEventType::ViolentDemonstration | SubEventType::MobViolence) || words(RIOT_WORDS) {
+        } else if matches!(sub, SubEventType::ViolentDemonstration | SubEventType::MobViolence) || words(&RIOT_WORDS) {
             if sub == SubEventType::MobViolence {
                 sub
             } else {
                 SubEventType::ViolentDemonstration
             }
-        } else if words(INTERVENTION_WORDS) || sub == SubEventType::ProtestWithIntervention {
+        } else if words(&INTERVENTION_WORDS) || sub == SubEventType::ProtestWithIntervention {
             SubEventType::ProtestWithIntervention
         } else if sub.event_type() == rasd_core::EventType::Protests {
             sub
@@ -531,75 +532,84 @@ fn specific_kind(events: &[&Trigger]) -> bool {
     events.iter().any(|x| x.sub_event_type.is_some_and(|s| !matches!(s, SubEventType::Attack | SubEventType::Shelling)))
 }
 
+/// Words of a court ruling: the sentence reports a trial, not the act.
+static COURT: LazyLock<StemSet> = LazyLock::new(|| StemSet::new(&["محكمه", "حكم", "محاكمه", "قاضي"]));
+
 /// Violence by demonstrators (رشق بالحجارة، أحرقوا، أضرموا النار، اقتحموا).
-const RIOT_WORDS: &[&str] = &[
-    "حجاره",
-    "الحجاره",
-    "احرق",
-    "احرقوا",
-    "اضرم",
-    "اضرموا",
-    "حرق",
-    "اقتحم",
-    "اقتحموا",
-    "اقتحام",
-    "شغب",
-    "تخريب",
-    "النيران",
-    "نيران",
-    "مولوتوف",
-    "حارقه",
-    "رشق",
-    "رشقوا",
-    "اشتباكات",
-    "اشتبك",
-    "اشتبكوا",
-    "مواجهات",
-];
+static RIOT_WORDS: LazyLock<StemSet> = LazyLock::new(|| {
+    StemSet::new(&[
+        "حجاره",
+        "الحجاره",
+        "احرق",
+        "احرقوا",
+        "اضرم",
+        "اضرموا",
+        "حرق",
+        "اقتحم",
+        "اقتحموا",
+        "اقتحام",
+        "شغب",
+        "تخريب",
+        "النيران",
+        "نيران",
+        "مولوتوف",
+        "حارقه",
+        "رشق",
+        "رشقوا",
+        "اشتباكات",
+        "اشتبك",
+        "اشتبكوا",
+        "مواجهات",
+    ])
+});
 
 /// Intervention against a demonstration (فرقت، الغاز المسيل للدموع، اعتقلت).
-const INTERVENTION_WORDS: &[&str] = &[
-    "فرقت",
-    "فرق",
-    "تفريق",
-    "لتفريق",
-    "مسيل",
-    "المسيل",
-    "دموع",
-    "للدموع",
-    "اعتقلت",
-    "اعتقال",
-    "اعتقل",
-    "مطاطي",
-    "المطاطي",
-    "هراوات",
-    "فض",
-    "فضت",
-];
+static INTERVENTION_WORDS: LazyLock<StemSet> = LazyLock::new(|| {
+    StemSet::new(&[
+        "فرقت",
+        "فرق",
+        "تفريق",
+        "لتفريق",
+        "مسيل",
+        "المسيل",
+        "دموع",
+        "للدموع",
+        "اعتقلت",
+        "اعتقال",
+        "اعتقل",
+        "مطاطي",
+        "المطاطي",
+        "هراوات",
+        "فض",
+        "فضت",
+    ])
+});
 
 /// Words of accidents and disasters: deaths with only these around are no
 /// political violence (تحطم مروحية، غرق قارب، إعصار).
-const ACCIDENTS: &[&str] = &[
-    "تحطم",
-    "تحطمت",
-    "حادث",
-    "حادثه",
-    "حوادث",
-    "اعصار",
-    "فيضانات",
-    "فيضان",
-    "سيول",
-    "زلزال",
-    "غرق",
-    "غرقت",
-    "انهيار",
-    "صعق",
-    "سير",
-    "مروري",
-    "وباء",
-    "كوليرا",
-    "انقلاب",
-];
+static ACCIDENTS: LazyLock<StemSet> = LazyLock::new(|| {
+    StemSet::new(&[
+        "تحطم",
+        "تحطمت",
+        "حادث",
+        "حادثه",
+        "حوادث",
+        "اعصار",
+        "فيضانات",
+        "فيضان",
+        "سيول",
+        "زلزال",
+        "غرق",
+        "غرقت",
+        "انهيار",
+        "صعق",
+        "سير",
+        "مروري",
+        "وباء",
+        "كوليرا",
+        "انقلاب",
+    ])
+});
 
 /// Units after a number that make it no death toll (ساعات، كم، عاما).
 const NOT_TOLL_UNITS: &[&str] = &[

@@ -11,7 +11,9 @@ use jiff::ToSpan;
 use rasd_core::TimePrecision;
 use rasd_lexicon::{CalendarWord, Lexicon};
 use rasd_text::clitics::strip_article;
+use rasd_text::keys::StemSet;
 use rasd_text::{Analysis, TokenKind};
+use std::sync::LazyLock;
 
 /// A date expression.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,13 +81,13 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
     while i < n {
         let since = i > 0 && strip_article(a.norm(i - 1)) == "منذ";
         let w = a.norm(i);
-        let rel = rasd_text::clitics::splits(w).find(|s| RELATIVE.iter().any(|(r, _)| *r == s.stem));
+        let rel = RELATIVE_SET.at(a, i).map(|(k, s)| (RELATIVE[k], s.article));
         // اليوم is today; يوم alone is "day" (يوم الأحد)
-        let stem =
-            rel.filter(|s| s.stem != "يوم" || (s.article && lex.calendar.at(a, i + 1).is_none())).map(|s| s.stem);
+        let rel =
+            rel.filter(|((stem, _), article)| *stem != "يوم" || (*article && lex.calendar.at(a, i + 1).is_none()));
         // relative days
-        if let Some(stem) = stem {
-            let mut off = RELATIVE.iter().find(|(r, _)| *r == stem).map(|(_, o)| *o).unwrap_or(0);
+        if let Some(((stem, off), _)) = rel {
+            let mut off = off;
             let mut end = i + 1;
             let next = (i + 1 < n).then(|| strip_article(a.norm(i + 1)));
             if stem == "امس" && next == Some("اول") {
@@ -247,6 +249,8 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
 
 /// Relative day words and their offsets.
 const RELATIVE: &[(&str, i64)] = &[("امس", -1), ("بارحه", -1), ("يوم", 0), ("اول", -2), ("ليله", -1)];
+static RELATIVE_SET: LazyLock<StemSet> =
+    LazyLock::new(|| StemSet::new(&RELATIVE.iter().map(|(w, _)| *w).collect::<Vec<_>>()));
 
 #[cfg(test)]
 mod tests {

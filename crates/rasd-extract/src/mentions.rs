@@ -5,7 +5,9 @@ use crate::dates::{find_dates, DateMention};
 use jiff::civil::Date;
 use rasd_lexicon::cues::Cue;
 use rasd_lexicon::{ActorMention, ActorRef, Lexicon, PlaceMention, TriggerMention};
+use rasd_text::keys::StemSet;
 use rasd_text::Analysis;
+use std::sync::LazyLock;
 
 /// An actor mention with its resolved identity.
 #[derive(Debug, Clone)]
@@ -99,7 +101,8 @@ pub struct Mentions<'a> {
 }
 
 /// Definite back-references to the last non-state actor (التنظيم المتشدد).
-const GROUP_BACKREFS: &[&str] = &["تنظيم", "حركه", "جماعه", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات", "فصيل"];
+static GROUP_BACKREFS: LazyLock<StemSet> =
+    LazyLock::new(|| StemSet::new(&["تنظيم", "حركه", "جماعه", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات", "فصيل"]));
 
 pub fn gather<'a>(lex: &Lexicon, a: Analysis<'a>, published: Option<Date>) -> Mentions<'a> {
     let triggers = lex.triggers.find(&a);
@@ -186,10 +189,7 @@ fn iso3_of(lex: &Lexicon, iso2: &str) -> Option<String> {
 fn add_group_backrefs(a: &Analysis<'_>, actors: &mut Vec<ActorHit>) {
     let mut extra = Vec::new();
     for i in 0..a.tokens.len() {
-        let Some(s) = rasd_text::clitics::splits(a.norm(i)).find(|s| s.article && GROUP_BACKREFS.contains(&s.stem))
-        else {
-            continue;
-        };
+        let Some((_, s)) = GROUP_BACKREFS.at(a, i).filter(|(_, s)| s.article) else { continue };
         if actors.iter().any(|h| h.start <= i && i < h.end) {
             continue;
         }
@@ -198,7 +198,7 @@ fn add_group_backrefs(a: &Analysis<'_>, actors: &mut Vec<ActorHit>) {
             extra.push(ActorHit {
                 start: i,
                 end: i + 1,
-                pre_len: s.pre.len() - "ال".len().min(s.pre.len()),
+                pre_len: s.pre_len as usize - "ال".len().min(s.pre_len as usize),
                 backref: true,
                 ..p.clone()
             });

@@ -83,6 +83,10 @@ pub struct ActorDict {
 }
 
 impl ActorDict {
+    pub(crate) fn matchers_mut(&mut self) -> Vec<&mut PhraseMatcher> {
+        vec![&mut self.aliases, &mut self.force_nouns, &mut self.country_words]
+    }
+
     /// Compiles the three actor files.
     pub fn load(actors: &str, countries: &str, forces: &str) -> Result<ActorDict, DataError> {
         let mut d = ActorDict {

@@ -23,6 +23,10 @@ pub struct Calendar {
 }
 
 impl Calendar {
+    pub(crate) fn matchers_mut(&mut self) -> Vec<&mut PhraseMatcher> {
+        vec![&mut self.matcher]
+    }
+
     pub fn load(tsv: &str) -> Result<Calendar, DataError> {
         const F: &str = "data/calendar/names.tsv";
         let mut c = Calendar { matcher: PhraseMatcher::new(false), ..Default::default() };

@@ -96,6 +96,24 @@ pub struct CueSources<'a> {
 }
 
 impl Cues {
+    pub(crate) fn matchers_mut(&mut self) -> Vec<&mut PhraseMatcher> {
+        [
+            &mut self.negation,
+            &mut self.modality,
+            &mut self.reporting,
+            &mut self.sources,
+            &mut self.historical,
+            &mut self.cumulative,
+            &mut self.vague,
+            &mut self.directions,
+            &mut self.proximity,
+            &mut self.org_heads,
+        ]
+        .into_iter()
+        .map(|c| &mut c.matcher)
+        .collect()
+    }
+
     pub fn load(s: &CueSources<'_>) -> Result<Cues, DataError> {
         let vague = CueList::load("data/cues/vague_quantities.tsv", s.vague)?;
         let mut vague_values = Vec::new();

@@ -63,14 +63,54 @@ impl Lexicon {
         let cues = Cues::load(&s.cues)?;
         let mut places = Gazetteer::load(&s.places, &vocab)?;
         register_directional(&mut places, &cues, s.places.regions);
-        Ok(Lexicon {
+        let mut lex = Lexicon {
             actors: ActorDict::load(s.actors, s.actor_countries, s.forces)?,
             triggers: TriggerLexicon::load(s.triggers)?,
             cues,
             places,
             calendar: Calendar::load(s.calendar)?,
-            text: TextLayer::new(vocab),
-        })
+            text: TextLayer::default(),
+        };
+        // every lexicon's first words, so that the text layer's lookup keys
+        // say which lexicons may match at each token
+        let mut roots = rasd_text::RootIndex::default();
+        let Lexicon { actors, triggers, cues, places, calendar, .. } = &mut lex;
+        let all = [
+            actors.matchers_mut(),
+            triggers.matchers_mut(),
+            cues.matchers_mut(),
+            places.matchers_mut(),
+            calendar.matchers_mut(),
+        ];
+        for (slot, m) in all.into_iter().flatten().enumerate() {
+            m.register(slot as u8, &mut roots);
+        }
+        lex.text = TextLayer::new(vocab).with_roots(roots);
+        Ok(lex)
+    }
+
+    /// Runs every dictionary over an analysed document (actors, triggers,
+    /// places with their organisation-name filter, every cue list, calendar
+    /// words) and returns how many mentions they found: the lookup stage on
+    /// its own, as `rasd bench` and the `lookup` benchmark time it.
+    pub fn lookup_all(&self, a: &rasd_text::Analysis<'_>) -> usize {
+        let c = &self.cues;
+        let cues = [
+            &c.negation,
+            &c.modality,
+            &c.reporting,
+            &c.sources,
+            &c.historical,
+            &c.cumulative,
+            &c.vague,
+            &c.directions,
+            &c.proximity,
+        ];
+        self.actors.find(a).len()
+            + self.triggers.find(a).len()
+            + self.places.find(a, &c.org_heads, self.text.vocab()).len()
+            + cues.iter().map(|l| l.find(a).len()).sum::<usize>()
+            + self.calendar.find(a).len()
     }
 
     /// The data files of the repository, embedded at build time.

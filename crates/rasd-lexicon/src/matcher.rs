@@ -3,51 +3,43 @@
 //! Entries are phrases of one or more words. Both the entries and the text
 //! are compared in their normalized form with the article ال removed from
 //! every word, and the first word of a match may carry proclitics
-//! (وبالقوات matches قوات; للجيش الليبي matches الجيش الليبي). Words are
-//! interned once; the trie's edges are a hash map keyed by (node, word id),
-//! so a document costs one pass over its tokens with a few hash lookups per
-//! token, whatever the number of entries.
+//! (وبالقوات matches قوات; للجيش الليبي matches الجيش الليبي). The trie's
+//! edges are a hash map keyed by (node, word key), where the word keys of a
+//! document come from [`Analysis::keys`], segmented and hashed once for all
+//! lexicons: a document costs one pass over its tokens with a few integer
+//! lookups per token, whatever the number of entries.
 
-use rasd_text::clitics::{splits, splits_with_suffix, strip_article};
-use rasd_text::{normalize_str, Analysis, TokenKind};
+use rasd_text::clitics::strip_article;
+use rasd_text::keys::{word_key, Cont, Keys, RootIndex};
+use rasd_text::{normalize_str, Analysis, WordKey};
 use rustc_hash::FxHashMap;
 
 /// Phrase → payload ids (indices into the owner's table).
 #[derive(Debug, Clone, Default)]
 pub struct PhraseMatcher {
-    words: FxHashMap<Box<str>, u32>,
-    edges: FxHashMap<(u32, u32), u32>,
+    /// (node, word key) → next node; node 0 is the root.
+    edges: FxHashMap<(u32, WordKey), u32>,
     /// Payloads of the phrase ending at each node.
     terminal: Vec<Vec<u32>>,
+    /// This matcher's bit in the text layer's [`RootIndex`], once registered.
+    slot: Option<u8>,
     /// Strip pronoun suffixes from the first word too (verbs: قتلهم).
     suffixes: bool,
 }
 
 /// One match in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Match {
+pub struct Match<'m> {
     /// Token range `[start, end)`.
     pub start: usize,
     pub end: usize,
     /// Payload ids of the phrase.
-    pub ids: Vec<u32>,
+    pub ids: &'m [u32],
     /// Byte length of the proclitics on the first token (وب in وبالقوات), so
     /// that the evidence can start after them.
     pub pre_len: usize,
     /// The first token had a pronoun suffix stripped.
     pub suffix: bool,
-}
-
-/// An indefinite accusative noun without its written tanween alif
-/// (طيرانا حربيا → طيران حربي; مسلحا → مسلح).
-fn accusative_base(w: &str) -> Option<&str> {
-    let b = w.strip_suffix('ا')?;
-    (b.chars().count() >= 3).then_some(b)
-}
-
-/// The key of one word of an entry: normalized, article removed.
-pub fn word_key(w: &str) -> String {
-    strip_article(&normalize_str(w)).to_string()
 }
 
 impl PhraseMatcher {
@@ -62,12 +54,10 @@ impl PhraseMatcher {
         let mut node = 0u32;
         let mut any = false;
         for w in norm.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            let key = word_key(strip_article(w));
             any = true;
-            let key = strip_article(w);
-            let next_word = self.words.len() as u32;
-            let wid = *self.words.entry(key.into()).or_insert(next_word);
             let next_node = self.terminal.len() as u32;
-            node = *self.edges.entry((node, wid)).or_insert(next_node);
+            node = *self.edges.entry((node, key)).or_insert(next_node);
             if node == next_node {
                 self.terminal.push(Vec::new());
             }
@@ -78,93 +68,103 @@ impl PhraseMatcher {
         any
     }
 
+    /// Adds this matcher's first words to `index` as lexicon `slot`: on the
+    /// analyses of a text layer carrying that index, this matcher then skips
+    /// with one bit test every token that begins none of its phrases.
+    pub fn register(&mut self, slot: u8, index: &mut RootIndex) {
+        assert!(slot < 64, "a root index has 64 lexicon slots");
+        for &(node, key) in self.edges.keys() {
+            if node == 0 {
+                index.add(key, slot);
+            }
+        }
+        self.slot = Some(slot);
+    }
+
     pub fn is_empty(&self) -> bool {
         self.edges.is_empty()
     }
 
     #[inline]
-    fn step(&self, node: u32, word: &str) -> Option<u32> {
-        let wid = *self.words.get(word)?;
-        self.edges.get(&(node, wid)).copied()
+    fn step(&self, node: u32, key: WordKey) -> Option<u32> {
+        self.edges.get(&(node, key)).copied()
     }
 
     /// Longest phrase starting at token `i`, if any.
-    pub fn longest_at(&self, a: &Analysis<'_>, i: usize) -> Option<Match> {
-        let tok = a.tokens.get(i)?;
-        if !tok.is_word() && tok.kind != TokenKind::Number {
+    pub fn longest_at(&self, a: &Analysis<'_>, i: usize) -> Option<Match<'_>> {
+        let keys = a.keys();
+        if !self.may_begin(keys, i) {
             return None;
         }
-        let w = a.norm(i);
-        let mut best: Option<Match> = None;
-        let mut try_first = |stem: &str, pre_len: usize, suffix: bool| {
-            let Some(mut node) = self.step(0, stem) else { return };
-            let mut end = i + 1;
-            let mut found = (!self.terminal[node as usize].is_empty()).then_some((node, end));
-            // continue through the following words (quotes inside a name are skipped)
+        self.longest_in(keys, i)
+    }
+
+    /// Whether a phrase may begin at token `i` (the root index says so).
+    #[inline]
+    fn may_begin(&self, keys: &Keys, i: usize) -> bool {
+        self.slot.is_none_or(|s| keys.lexicons(i) & (1 << s) != 0)
+    }
+
+    fn longest_in(&self, keys: &Keys, i: usize) -> Option<Match<'_>> {
+        let mut best: Option<(u32, usize, usize, bool)> = None;
+        for f in keys.first(i) {
+            if f.suffix && !self.suffixes {
+                continue;
+            }
+            let Some(mut node) = self.step(0, f.key) else { continue };
+            let mut found = (!self.terminal[node as usize].is_empty()).then_some((node, i + 1));
+            // a suffixed verb ends its phrase (قتلهم); otherwise go on
+            // through the following words, skipping quotes inside a name
             let mut j = i + 1;
-            while j < a.tokens.len() && !suffix {
-                let t = &a.tokens[j];
-                if t.kind == TokenKind::Punct && matches!(a.norm(j), "\"" | "'") {
-                    j += 1;
-                    continue;
-                }
-                if !t.is_word() && t.kind != TokenKind::Number {
-                    break;
-                }
-                let wj = strip_article(a.norm(j));
-                match self.step(node, wj).or_else(|| self.step(node, accusative_base(wj)?)) {
-                    Some(n) => {
-                        node = n;
-                        end = j + 1;
-                        if !self.terminal[node as usize].is_empty() {
-                            found = Some((node, end));
+            while !f.suffix {
+                match keys.cont(j) {
+                    Cont::Skip => j += 1,
+                    Cont::Stop => break,
+                    Cont::Word { key, acc } => match self.step(node, key).or_else(|| self.step(node, acc?)) {
+                        Some(n) => {
+                            node = n;
+                            j += 1;
+                            if !self.terminal[node as usize].is_empty() {
+                                found = Some((node, j));
+                            }
                         }
-                        j += 1;
-                    }
-                    None => break,
+                        None => break,
+                    },
                 }
             }
             if let Some((node, end)) = found {
-                let better = match &best {
+                let pre_len = f.pre_len as usize;
+                let better = match best {
                     None => true,
-                    Some(b) => end > b.end || (end == b.end && pre_len < b.pre_len),
+                    Some((_, b_end, b_pre, _)) => end > b_end || (end == b_end && pre_len < b_pre),
                 };
                 if better {
-                    best = Some(Match { start: i, end, ids: self.terminal[node as usize].clone(), pre_len, suffix });
-                }
-            }
-        };
-        if self.suffixes {
-            for s in splits_with_suffix(w) {
-                try_first(s.stem, s.pre.len(), !s.suf.is_empty());
-                if s.suf.is_empty() {
-                    if let Some(b) = accusative_base(s.stem) {
-                        try_first(b, s.pre.len(), false);
-                    }
-                }
-            }
-        } else {
-            for s in splits(w) {
-                try_first(s.stem, s.pre.len(), false);
-                if let Some(b) = accusative_base(s.stem) {
-                    try_first(b, s.pre.len(), false);
+                    best = Some((node, end, pre_len, f.suffix));
                 }
             }
         }
-        best
+        best.map(|(node, end, pre_len, suffix)| Match {
+            start: i,
+            end,
+            ids: &self.terminal[node as usize],
+            pre_len,
+            suffix,
+        })
     }
 
     /// All leftmost-longest, non-overlapping matches in a document.
-    pub fn find_all(&self, a: &Analysis<'_>) -> Vec<Match> {
+    pub fn find_all(&self, a: &Analysis<'_>) -> Vec<Match<'_>> {
+        let keys = a.keys();
         let mut out = Vec::new();
-        let mut i = 0;
-        while i < a.tokens.len() {
-            match self.longest_at(a, i) {
-                Some(m) => {
-                    i = m.end;
-                    out.push(m);
-                }
-                None => i += 1,
+        // the end of the last match: matches do not overlap
+        let mut free = 0;
+        for i in keys.may_begin() {
+            if i < free || !self.may_begin(keys, i) {
+                continue;
+            }
+            if let Some(m) = self.longest_in(keys, i) {
+                free = m.end;
+                out.push(m);
             }
         }
         out
@@ -196,6 +196,6 @@ mod tests {
         m.insert("ضربة", 3);
         let a = TextLayer::default().analyze("قتلهم بضربة جوية ثم ضربة");
         let ids: Vec<_> = m.find_all(&a).into_iter().map(|m| m.ids).collect();
-        assert_eq!(ids, [vec![1], vec![2], vec![3]]);
+        assert_eq!(ids, [&[1][..], &[2], &[3]]);
     }
 }

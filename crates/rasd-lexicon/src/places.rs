@@ -114,6 +114,10 @@ const ARABIC_SPEAKING: &[&str] = &[
 const MIN_NAME_CHARS: usize = 3;
 
 impl Gazetteer {
+    pub(crate) fn matchers_mut(&mut self) -> Vec<&mut PhraseMatcher> {
+        vec![&mut self.names, &mut self.adjectives]
+    }
+
     /// Compiles the gazetteer. `vocab` keeps frequent common words that are
     /// also the names of small villages (حرب، سوق) out of the name index.
     pub fn load(s: &PlaceSources<'_>, vocab: &Vocab) -> Result<Gazetteer, DataError> {
@@ -278,7 +282,7 @@ impl Gazetteer {
                     start: m.start,
                     end: m.end,
                     pre_len: m.pre_len,
-                    candidates: m.ids,
+                    candidates: m.ids.to_vec(),
                     reason: Reason::Only,
                     in_org,
                     admin_hint,

@@ -69,6 +69,10 @@ pub struct TriggerLexicon {
 }
 
 impl TriggerLexicon {
+    pub(crate) fn matchers_mut(&mut self) -> Vec<&mut PhraseMatcher> {
+        vec![&mut self.matcher]
+    }
+
     pub fn load(tsv: &str) -> Result<TriggerLexicon, DataError> {
         const F: &str = "data/triggers/triggers.tsv";
         let mut lex = TriggerLexicon { matcher: PhraseMatcher::new(true), ..Default::default() };
@@ -125,7 +129,13 @@ impl TriggerLexicon {
         self.matcher
             .find_all(a)
             .into_iter()
-            .map(|Match { start, end, ids, pre_len, suffix }| TriggerMention { start, end, ids, pre_len, suffix })
+            .map(|Match { start, end, ids, pre_len, suffix }| TriggerMention {
+                start,
+                end,
+                ids: ids.to_vec(),
+                pre_len,
+                suffix,
+            })
             .collect()
     }
 }

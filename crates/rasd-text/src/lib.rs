@@ -14,10 +14,12 @@
 //! 5. [`numbers`] reads digits, number words, vague quantities and their
 //!    qualifiers ("ما لا يقل عن 43").
 //!
-//! [`clitics`] proposes proclitic/suffix analyses for lexicon lookup. All
+//! [`clitics`] proposes proclitic/suffix analyses for lexicon lookup, and
+//! [`keys`] hashes them once per document for all lexicons. All
 //! offsets in the output are byte spans into the original text.
 
 pub mod clitics;
+pub mod keys;
 pub mod normalize;
 pub mod numbers;
 pub mod repair;
@@ -25,16 +27,23 @@ pub mod sentences;
 pub mod tokens;
 pub mod vocab;
 
+pub use keys::{Keys, RootIndex, WordKey};
 pub use normalize::{normalize, normalize_str, Normalized};
 pub use numbers::{Quantity, QuantityKind};
 pub use sentences::Segment;
 pub use tokens::{Token, TokenKind};
 pub use vocab::Vocab;
 
+use std::cell::OnceCell;
+use std::sync::Arc;
+
 /// The text layer with its vocabulary; cheap to share between threads.
 #[derive(Debug, Clone, Default)]
 pub struct TextLayer {
     vocab: Vocab,
+    /// The first words of every lexicon phrase, when the lexicons that will
+    /// read this layer's analyses registered them (see [`keys`]).
+    roots: Option<Arc<RootIndex>>,
 }
 
 /// Everything the text layer found in one text.
@@ -46,6 +55,9 @@ pub struct Analysis<'t> {
     pub sentences: Vec<Segment>,
     pub clauses: Vec<Segment>,
     pub quantities: Vec<Quantity>,
+    /// Lookup keys, computed on first use and shared by every lexicon.
+    keys: OnceCell<Keys>,
+    roots: Option<Arc<RootIndex>>,
 }
 
 impl<'t> Analysis<'t> {
@@ -59,6 +71,10 @@ impl<'t> Analysis<'t> {
     pub fn surface(&self, i: usize) -> &'t str {
         self.tokens[i].span.slice(self.original)
     }
+    /// The lookup keys of every token (see [`keys`]), computed once.
+    pub fn keys(&self) -> &Keys {
+        self.keys.get_or_init(|| Keys::new(self, self.roots.as_deref()))
+    }
     /// Index of the sentence holding token `i`.
     pub fn sentence_of(&self, i: usize) -> usize {
         self.sentences.partition_point(|s| s.tokens.end <= i)
@@ -67,7 +83,13 @@ impl<'t> Analysis<'t> {
 
 impl TextLayer {
     pub fn new(vocab: Vocab) -> TextLayer {
-        TextLayer { vocab }
+        TextLayer { vocab, roots: None }
+    }
+
+    /// This layer with the root index of the lexicons that will read its
+    /// analyses (see [`keys`]).
+    pub fn with_roots(self, roots: RootIndex) -> TextLayer {
+        TextLayer { roots: Some(Arc::new(roots)), ..self }
     }
 
     pub fn vocab(&self) -> &Vocab {
@@ -84,7 +106,16 @@ impl TextLayer {
         let sentences = sentences::sentences(&tokens, &norm.text);
         let clauses = sentences::clauses(&tokens, &norm.text);
         let quantities = numbers::find_quantities(&tokens, &norm.text);
-        Analysis { original: text, norm, tokens, sentences, clauses, quantities }
+        Analysis {
+            original: text,
+            norm,
+            tokens,
+            sentences,
+            clauses,
+            quantities,
+            keys: OnceCell::new(),
+            roots: self.roots.clone(),
+        }
     }
 
     /// The text with a space inserted at every repaired join and no other
