@@ -116,7 +116,7 @@ impl PhraseMatcher {
             // a suffixed verb ends its phrase (قتلهم); otherwise go on
             // through the following words, skipping quotes inside a name
             let mut j = i + 1;
-            while !f.suffix {
+            while !f.suffix && j <= keys.len() {
                 match keys.cont(j) {
                     Cont::Skip => j += 1,
                     Cont::Stop => break,
