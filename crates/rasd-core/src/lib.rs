@@ -11,10 +11,12 @@
 //! Unicode code points; [`CharIndex`] converts at the boundary.
 
 mod event;
+mod incident;
 mod span;
 mod taxonomy;
 
 pub use event::*;
+pub use incident::*;
 pub use span::*;
 pub use taxonomy::*;
 
