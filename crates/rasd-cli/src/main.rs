@@ -50,6 +50,10 @@ enum Cmd {
         /// Replace invalid UTF-8 instead of failing the document.
         #[arg(long)]
         lossy: bool,
+        /// Write every event frame and what became of it (coded, or dropped
+        /// and why) to standard error, one JSON object a line.
+        #[arg(long)]
+        trace: bool,
     },
     /// Print how the text layer reads a text, as JSON: sentences, tokens
     /// (original character offsets, normalized form, clitic split), numbers.
@@ -97,7 +101,7 @@ fn lexicon() -> Result<Lexicon> {
 fn run() -> Result<i32> {
     let cli = Cli::parse();
     match cli.cmd {
-        Cmd::Extract { files, published, id, pretty, explain, lossy } => {
+        Cmd::Extract { files, published, id, pretty, explain, lossy, trace } => {
             let lex = lexicon()?;
             let ex = Extractor::new(&lex, Options { explain });
             let mut failed = 0usize;
@@ -116,15 +120,24 @@ fn run() -> Result<i32> {
                     .par_iter()
                     .map(|d| match d {
                         // a bug in one document must not take the batch down with it
-                        Ok(doc) => std::panic::catch_unwind(|| ex.extract(doc))
-                            .map_err(|_| format!("document {}: internal error (please report it)", doc.id))?
-                            .map_err(|e| e.to_string()),
+                        Ok(doc) => std::panic::catch_unwind(|| {
+                            if trace {
+                                ex.trace(doc).map(|(events, frames)| (events, Some(frames)))
+                            } else {
+                                ex.extract(doc).map(|events| (events, None))
+                            }
+                        })
+                        .map_err(|_| format!("document {}: internal error (please report it)", doc.id))?
+                        .map_err(|e| e.to_string()),
                         Err(e) => Err(e.clone()),
                     })
                     .collect();
                 for r in results {
                     match r {
-                        Ok(events) => {
+                        Ok((events, frames)) => {
+                            for f in frames.iter().flatten() {
+                                eprintln!("{}", serde_json::to_string(f)?);
+                            }
                             for e in events {
                                 if pretty {
                                     serde_json::to_writer_pretty(&mut out, &e)?;

@@ -80,6 +80,18 @@ pub enum Drop {
     Court,
 }
 
+impl Drop {
+    pub fn reason(&self) -> &'static str {
+        match self {
+            Drop::Negated => "negated (لم، لن، نفى)",
+            Drop::Modal => "future, hypothetical or a threat (سوف، قد، يجب)",
+            Drop::Background => "historical background (an earlier year, منذ تولي ...)",
+            Drop::NoContext => "no violent context (an accident, a march, a listing)",
+            Drop::Court => "a court ruling about the act, not the act",
+        }
+    }
+}
+
 fn trig<'l>(lex: &'l Lexicon, m: &Mentions<'_>, t: usize) -> impl Iterator<Item = &'l Trigger> + 'l {
     let ids = m.triggers[t].ids.clone();
     ids.into_iter().map(move |id| lex.triggers.get(id))

@@ -36,6 +36,18 @@ pub enum ExtractError {
     BadDate { id: String, value: String },
 }
 
+/// One event frame of a document and what became of it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct FrameTrace {
+    pub doc_id: String,
+    /// Index of the sentence in the document.
+    pub sentence: usize,
+    /// The trigger words of the frame, with their character spans.
+    pub triggers: Vec<(String, rasd_core::CharSpan)>,
+    /// "coded: SUB-EVENT TYPE" or "dropped: REASON".
+    pub outcome: String,
+}
+
 /// Extraction options.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
@@ -70,6 +82,19 @@ impl<'l> Extractor<'l> {
 
     /// All events of one document.
     pub fn extract(&self, doc: &Document) -> Result<Vec<Event>, ExtractError> {
+        self.run(doc, None)
+    }
+
+    /// Like [`Extractor::extract`], also reporting every event frame rasd
+    /// built and what became of it (coded, or dropped and why): the answer
+    /// to "why did rasd not code this sentence?" (`rasd extract --trace`).
+    pub fn trace(&self, doc: &Document) -> Result<(Vec<Event>, Vec<FrameTrace>), ExtractError> {
+        let mut traces = Vec::new();
+        let events = self.run(doc, Some(&mut traces))?;
+        Ok((events, traces))
+    }
+
+    fn run(&self, doc: &Document, mut trace: Option<&mut Vec<FrameTrace>>) -> Result<Vec<Event>, ExtractError> {
         let published = match doc.published.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             None => None,
             Some(s) => Some(
@@ -79,30 +104,32 @@ impl<'l> Extractor<'l> {
         let a = self.lex.text.analyze(&doc.text);
         let m = mentions::gather(self.lex, a, published);
         let frames = frames::build(self.lex, &m);
-        let mut coded: Vec<Coded> = frames
-            .iter()
-            .filter_map(|f| {
-                let r = coding::code(self.lex, &m, f);
-                if std::env::var_os("RASD_DEBUG_FRAMES").is_some() {
-                    let t: Vec<&str> = f.triggers.iter().map(|&t| m.a.surface(m.triggers[t].start)).collect();
-                    eprintln!(
-                        "frame s{} {:?} total={} coref={} -> {:?}",
-                        f.sentence,
-                        t,
-                        f.total,
-                        f.coref,
-                        r.as_ref().map(|c| (
-                            c.sub,
-                            c.actor1.as_ref().map(|h| h.name.clone()),
-                            c.actor2.as_ref().map(|h| h.name.clone())
-                        ))
-                    );
-                }
-                r.ok()
-            })
-            .collect();
-        merge(&mut coded);
         let index = CharIndex::new(&doc.text);
+        let mut coded: Vec<Coded> = Vec::with_capacity(frames.len());
+        for f in &frames {
+            let r = coding::code(self.lex, &m, f);
+            if let Some(t) = trace.as_deref_mut() {
+                t.push(FrameTrace {
+                    doc_id: doc.id.clone(),
+                    sentence: f.sentence,
+                    triggers: f
+                        .triggers
+                        .iter()
+                        .map(|&t| {
+                            let tm = &m.triggers[t];
+                            let span = m.a.tokens[tm.start].span.cover(m.a.tokens[tm.end - 1].span);
+                            (span.slice(&doc.text).to_string(), index.char_span(&doc.text, span))
+                        })
+                        .collect(),
+                    outcome: match &r {
+                        Ok(c) => format!("coded: {}", c.sub.as_str()),
+                        Err(d) => format!("dropped: {}", d.reason()),
+                    },
+                });
+            }
+            coded.extend(r.ok());
+        }
+        merge(&mut coded);
         Ok(coded.iter().enumerate().map(|(n, c)| self.record(doc, &m, &index, c, n + 1)).collect())
     }
 
