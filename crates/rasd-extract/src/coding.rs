@@ -321,6 +321,26 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         }
     }
     if actor1.is_none() {
+        // the agent of an event noun after the preposition ل: غارات لطيران
+        // التحالف، هجوم لمسلحين، قصف مدفعي لقوات النظام
+        let lam = |h: &ActorHit| {
+            let pre = a.norm(h.start).get(..h.pre_len).unwrap_or("");
+            matches!(pre.trim_start_matches(['و', 'ف']), "ل" | "لل")
+        };
+        for (t, x) in anchors.iter().chain(weapons.iter()) {
+            if !matches!(x.pos, Pos::Noun | Pos::Masdar) || !matches!(x.role, Role::Event | Role::Attack | Role::Weapon)
+            {
+                continue;
+            }
+            let tm = &m.triggers[*t];
+            if let Some(h) = cands.iter().find(|h| h.start >= tm.end && h.start <= tm.end + 1 && lam(h) && h.armed()) {
+                actor1 = Some((*h).clone());
+                rules.push("the agent of an event noun after ل (غارات لطيران التحالف)");
+                break;
+            }
+        }
+    }
+    if actor1.is_none() {
         for i in in_frame_tokens(f) {
             let w = strip_article(a.norm(i));
             let marker = matches!(w, "يد" | "نفذتها" | "نفذها" | "شنتها" | "شنها" | "قبل" | "برصاص" | "رصاص")

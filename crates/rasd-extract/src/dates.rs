@@ -85,7 +85,8 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
         // اليوم is today; يوم alone is "day" (يوم الأحد)
         let rel =
             rel.filter(|((stem, _), article)| *stem != "يوم" || (*article && lex.calendar.at(a, i + 1).is_none()));
-        // relative days
+        // relative days (not الأول in "الأول من نيسان")
+        let rel = rel.filter(|_| !ordinal_date_at(lex, a, i));
         if let Some(((stem, off), _)) = rel {
             let mut off = off;
             let mut end = i + 1;
@@ -141,9 +142,15 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
             i += 2;
             continue;
         }
-        // absolute: [day] [من] month [year]
-        let day = number(a, i).filter(|d| (1..=31).contains(d));
-        let mut j = if day.is_some() { i + 1 } else { i };
+        // absolute: [day] [من] month [year]; the day in digits or as an
+        // ordinal (السابع من نيسان، الحادي والعشرين من مارس)
+        let (day, mut j) = match number(a, i).filter(|d| (1..=31).contains(d)) {
+            Some(d) => (Some(d), i + 1),
+            None => match ordinal_day(a, i) {
+                Some((d, e)) if a.tokens.get(e).is_some_and(|_| a.norm(e) == "من") => (Some(d), e),
+                _ => (None, i),
+            },
+        };
         if day.is_some() && j < n && a.norm(j) == "من" {
             j += 1;
         }
@@ -247,6 +254,49 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
     out
 }
 
+/// Ordinal day words (normalized, article-free) 1–10.
+const ORDINALS: &[&str] = &["اول", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر"];
+
+/// An ordinal day at token `i` (السابع، الحادي عشر، الثاني والعشرين،
+/// الثلاثين): the day and the token after it.
+fn ordinal_day(a: &Analysis<'_>, i: usize) -> Option<(i64, usize)> {
+    let w = |k: usize| (k < a.tokens.len()).then(|| strip_article(a.norm(k)));
+    let tens = |s: &str| match s.strip_prefix('و').map(strip_article).unwrap_or(s) {
+        "عشرين" => Some(20),
+        "ثلاثين" => Some(30),
+        _ => None,
+    };
+    let first = w(i)?;
+    if let Some(t) = tens(first) {
+        return Some((t, i + 1));
+    }
+    // الأولى، الحادية: feminine forms
+    let base = match first {
+        "اولي" => "اول",
+        "حادي" | "حاديه" => "حادي",
+        f => f.strip_suffix('ه').unwrap_or(f),
+    };
+    let unit = if base == "حادي" { 1 } else { ORDINALS.iter().position(|o| *o == base)? as i64 + 1 };
+    match w(i + 1) {
+        Some("عشر" | "عشره") if unit < 10 => Some((10 + unit, i + 2)),
+        Some(next) if tens(next).is_some() && next.starts_with('و') && unit < 10 => {
+            let d = tens(next)? + unit;
+            (d <= 31).then_some((d, i + 2))
+        }
+        _ if base == "حادي" => None,
+        _ => Some((unit, i + 1)),
+    }
+}
+
+/// Whether an ordinal date (السابع من نيسان) begins at token `i`.
+fn ordinal_date_at(lex: &Lexicon, a: &Analysis<'_>, i: usize) -> bool {
+    ordinal_day(a, i).is_some_and(|(_, e)| {
+        e + 1 < a.tokens.len()
+            && a.norm(e) == "من"
+            && matches!(lex.calendar.at(a, e + 1), Some((_, CalendarWord::Month(_) | CalendarWord::HijriMonth(_))))
+    })
+}
+
 /// Relative day words and their offsets.
 const RELATIVE: &[(&str, i64)] = &[("امس", -1), ("بارحه", -1), ("يوم", 0), ("اول", -2), ("ليله", -1)];
 static RELATIVE_SET: LazyLock<StemSet> =
@@ -261,6 +311,23 @@ mod tests {
         let p = Date::new(2019, 10, 2).unwrap(); // a Wednesday
         assert_eq!(last_weekday(p, Weekday::Sunday), Date::new(2019, 9, 29).unwrap());
         assert_eq!(last_weekday(p, Weekday::Wednesday), p);
+    }
+
+    #[test]
+    fn ordinal_days_before_a_month_name() {
+        let lex = Lexicon::bundled().unwrap();
+        let p = Date::new(2018, 4, 16).ok();
+        let date_of = |text: &str| {
+            let a = lex.text.analyze(text);
+            find_dates(&lex, &a, p).into_iter().find(|d| d.precision == TimePrecision::Day).and_then(|d| d.date)
+        };
+        let d = |m, d| Date::new(2018, m, d).ok();
+        assert_eq!(date_of("الهجوم الذي وقع في السابع من نيسان/أبريل في دوما"), d(4, 7));
+        assert_eq!(date_of("في الحادي والعشرين من مارس"), d(3, 21));
+        assert_eq!(date_of("يوم الثاني عشر من أبريل"), d(4, 12));
+        assert_eq!(date_of("في الأول من أبريل"), d(4, 1));
+        assert_eq!(date_of("قتل أول أمس"), d(4, 14), "أول أمس stays the day before yesterday");
+        assert_eq!(date_of("الجولة الثانية من المفاوضات"), None);
     }
 
     #[test]

@@ -121,6 +121,7 @@ pub fn gather<'a>(lex: &Lexicon, a: Analysis<'a>, published: Option<Date>) -> Me
     lex.places.drop_unlikely(&a, &mut places, focus.as_deref(), lex.text.vocab());
     lex.places.resolve(&mut places, focus.as_deref());
     let mut actors = resolve_actors(lex, &a, &raw_actors, focus.as_deref());
+    add_coalition(lex, &a, &mut actors, focus.as_deref());
     add_group_backrefs(&a, &mut actors);
     let dates = find_dates(lex, &a, published);
     let c = &lex.cues;
@@ -182,6 +183,45 @@ fn resolve_actors(lex: &Lexicon, a: &Analysis<'_>, raw: &[ActorMention], focus: 
 
 fn iso3_of(lex: &Lexicon, iso2: &str) -> Option<String> {
     lex.actors.country_by_iso2(iso2).map(|c| lex.actors.countries[c as usize].iso3.clone())
+}
+
+static COALITION: LazyLock<StemSet> = LazyLock::new(|| StemSet::new(&["تحالف"]));
+static AIRCRAFT: LazyLock<StemSet> =
+    LazyLock::new(|| StemSet::new(&["طيران", "طائرات", "طائره", "مقاتلات", "مقاتله", "مروحيات", "مروحيه"]));
+
+/// A bare "the coalition" (التحالف، قوات التحالف، طيران التحالف) is the
+/// coalition fighting in the document's country: the Saudi-led one in
+/// Yemen, the US-led one in Syria and Iraq. Elsewhere it stays unresolved.
+fn add_coalition(lex: &Lexicon, a: &Analysis<'_>, actors: &mut Vec<ActorHit>, focus: Option<&str>) {
+    let name = match focus {
+        Some("YE") => "Saudi-led Coalition",
+        Some("SY" | "IQ") => "US-led Coalition",
+        _ => return,
+    };
+    for i in 0..a.tokens.len() {
+        let Some((_, s)) = COALITION.at(a, i).filter(|(_, s)| s.article) else { continue };
+        if actors.iter().any(|h| h.start <= i && i < h.end) {
+            continue;
+        }
+        // قوات التحالف، طيران التحالف: the force noun before it was read as
+        // the country's own forces; it is the coalition's
+        let before = actors.iter().position(|h| h.end == i && h.backref);
+        let aircraft = i > 0 && AIRCRAFT.contains(a, i - 1);
+        let aerial = before.is_some_and(|k| actors[k].aerial) || aircraft;
+        let full = if aerial { format!("{name} (Air Force)") } else { name.to_string() };
+        let Some(e) = lex.actors.by_name(&full).or_else(|| lex.actors.by_name(name)) else { continue };
+        let (start, pre_len) = match before {
+            Some(k) => (actors[k].start, actors[k].pre_len),
+            None if aircraft => (i - 1, AIRCRAFT.at(a, i - 1).map_or(0, |(_, f)| f.pre_len as usize)),
+            None => (i, s.pre_len as usize - "ال".len().min(s.pre_len as usize)),
+        };
+        let hit = ActorHit::entry(lex.actors.entry(e), start, i + 1, pre_len);
+        match before {
+            Some(k) => actors[k] = hit,
+            None => actors.push(hit),
+        }
+    }
+    actors.sort_by_key(|h| h.start);
 }
 
 /// التنظيم، الحركة، التنظيم المتشدد: a definite group noun with no name

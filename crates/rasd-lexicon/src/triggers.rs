@@ -7,6 +7,9 @@ use crate::tsv::{need, opt, records, DataError};
 use rasd_core::{PloverEvent, PloverMode, SubEventType};
 use rasd_text::Analysis;
 
+/// The payload of `block` entries: phrases whose words are no trigger.
+const BLOCK: u32 = u32::MAX;
+
 /// What a trigger contributes to an event frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
@@ -79,6 +82,12 @@ impl TriggerLexicon {
         for (line, cols) in records(F, tsv) {
             let c = need(F, line, &cols, 6)?;
             let bad = |what: &str, v: &str| DataError { file: F.into(), line, msg: format!("bad {what}: {v:?}") };
+            if c[1] == "block" {
+                // a name that contains trigger words but names no event
+                // (منظمة حظر الأسلحة الكيميائية): matched, then dropped
+                lex.matcher.insert(c[0], BLOCK);
+                continue;
+            }
             let role = match c[1] {
                 "event" => Role::Event,
                 "attack" => Role::Attack,
@@ -129,6 +138,7 @@ impl TriggerLexicon {
         self.matcher
             .find_all(a)
             .into_iter()
+            .filter(|m| !m.ids.contains(&BLOCK))
             .map(|Match { start, end, ids, pre_len, suffix }| TriggerMention {
                 start,
                 end,
