@@ -219,7 +219,9 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
                     i = end;
                     continue;
                 }
-                CalendarWord::Weekday(wd) if day.is_none() => {
+                // a weekday has the article or follows يوم/مساء/ليلة (اثنين
+                // alone is the number two: مستشارين اثنين)
+                CalendarWord::Weekday(wd) if day.is_none() && weekday_form(a, i) => {
                     out.push(DateMention {
                         start: i,
                         end: mend,
@@ -252,6 +254,16 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
         i += 1;
     }
     out
+}
+
+fn weekday_form(a: &Analysis<'_>, i: usize) -> bool {
+    let article = a.keys().first(i).iter().any(|f| f.article && !f.suffix);
+    let after_time_word = i > 0
+        && matches!(
+            strip_article(a.norm(i - 1)),
+            "يوم" | "مساء" | "صباح" | "ليله" | "فجر" | "ظهر" | "عصر" | "نهار" | "ليل"
+        );
+    article || after_time_word
 }
 
 /// Ordinal day words (normalized, article-free) 1–10.
@@ -328,6 +340,9 @@ mod tests {
         assert_eq!(date_of("في الأول من أبريل"), d(4, 1));
         assert_eq!(date_of("قتل أول أمس"), d(4, 14), "أول أمس stays the day before yesterday");
         assert_eq!(date_of("الجولة الثانية من المفاوضات"), None);
+        assert_eq!(date_of("قتل مستشارين عسكريين اثنين"), None, "اثنين alone is the number two");
+        assert_eq!(date_of("قتل مستشاران الاثنين"), d(4, 16));
+        assert_eq!(date_of("مساء اثنين"), d(4, 16));
     }
 
     #[test]

@@ -130,6 +130,10 @@ impl<'l> Extractor<'l> {
             coded.extend(r.ok());
         }
         merge(&mut coded);
+        // a violent record must say something specific (ACLED codes a
+        // happening, not a statement about the war): at least two of a
+        // named actor, a place below the region, its own date and a toll
+        coded.retain(|c| !c.sub.is_violent() || specifics(c) >= 1);
         Ok(coded.iter().enumerate().map(|(n, c)| self.record(doc, &m, &index, c, n + 1)).collect())
     }
 
@@ -267,6 +271,14 @@ fn same_actor(x: &Option<mentions::ActorHit>, y: &Option<mentions::ActorHit>) ->
 }
 
 /// Whether two coded frames report one happening (lede and body).
+/// How many of the specifics of a happening a record has.
+fn specifics(c: &Coded) -> usize {
+    let actor = c.actor1.is_some() || c.actor2.is_some();
+    let place = c.place.as_ref().is_some_and(|p| p.precision < GeoPrecision::Region);
+    let toll = c.toll.as_ref().is_some_and(|t| t.min.is_some() || t.qualifier == rasd_core::Qualifier::Vague);
+    [actor, place, c.own_date, toll].into_iter().filter(|&b| b).count()
+}
+
 fn compatible(x: &Coded, y: &Coded) -> bool {
     let family = x.sub.event_type() == y.sub.event_type();
     let actors = {
