@@ -74,6 +74,20 @@ enum Cmd {
         /// The text itself.
         text: String,
     },
+    /// Convert event records (the JSONL of `rasd extract`) to the formats
+    /// analysts' tools read: acled-csv, plover-jsonl, geojson, ucdp-csv.
+    Export {
+        /// Event JSONL files (`-` or none: standard input).
+        files: Vec<PathBuf>,
+        #[arg(long, default_value = "acled-csv")]
+        format: String,
+        /// ACLED's `timestamp` column (Unix seconds; default: now).
+        #[arg(long)]
+        timestamp: Option<i64>,
+        /// Leave out running totals (they would double-count deaths).
+        #[arg(long)]
+        skip_cumulative: bool,
+    },
     /// Measure throughput on a JSONL corpus (text layer and full extraction).
     Bench {
         /// JSONL corpus (e.g. ../shared/data/news/ant-2018-10k.jsonl).
@@ -181,6 +195,27 @@ fn run() -> Result<i32> {
             let lex = lexicon()?;
             serde_json::to_writer_pretty(io::stdout().lock(), &input::places_json(&lex, &text))?;
             println!();
+            Ok(0)
+        }
+        Cmd::Export { files, format, timestamp, skip_cumulative } => {
+            let format: rasd_export::Format = format.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
+            let files = if files.is_empty() { vec![PathBuf::from("-")] } else { files };
+            let mut events = Vec::new();
+            for f in &files {
+                let text = input::read_text(f, false)?;
+                for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+                    let e: rasd_core::Event = serde_json::from_str(line)
+                        .with_context(|| format!("{}, line {}: not an event record", f.display(), n + 1))?;
+                    events.push(e);
+                }
+            }
+            let timestamp = timestamp.unwrap_or_else(|| jiff::Timestamp::now().as_second());
+            let opts = rasd_export::ExportOptions { timestamp, skip_cumulative, ..Default::default() };
+            let out = BufWriter::new(io::stdout().lock());
+            let summary = rasd_export::write_events(format, &events, &opts, out)?;
+            if !summary.skipped.is_empty() {
+                eprintln!("rasd: {} record(s) written, {} left out", summary.written, summary.skipped.len());
+            }
             Ok(0)
         }
         Cmd::Bench { corpus, limit } => {
