@@ -9,7 +9,7 @@ use jiff::ToSpan;
 use rasd_core::{GeoPrecision, PloverEvent, PloverMode, Qualifier, Scope, Span, SubEventType, TimePrecision};
 use rasd_lexicon::triggers::Pos;
 use rasd_lexicon::{Lexicon, PlaceKind, Role, Trigger};
-use rasd_text::clitics::{splits, strip_article};
+use rasd_text::clitics::strip_article;
 use rasd_text::keys::StemSet;
 use rasd_text::{QuantityKind, TokenKind};
 use std::sync::LazyLock;
@@ -194,13 +194,11 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     }
     let modal = |tok: usize| {
         let cl = clause_of(m, tok);
-        let future_prefix = splits(a.norm(tok)).next().is_some_and(|_| {
-            let w = a.norm(tok);
-            // سيقتل، ستشن: س + present-tense prefix ي ت ن
-            (w.starts_with("سي") || w.starts_with("ست") || w.starts_with("سن"))
-                && w.chars().count() > 4
-                && !lex.text.vocab().contains(w)
-        });
+        // سيقتل، ستشن: س + present-tense prefix ي ت ن
+        let w = a.norm(tok);
+        let future_prefix = (w.starts_with("سي") || w.starts_with("ست") || w.starts_with("سن"))
+            && w.chars().count() > 4
+            && !lex.text.vocab().contains(w);
         future_prefix
             || m.modality.iter().any(|c| {
                 // قد + past is "has (done)"; only قد + imperfect is "may"
@@ -342,9 +340,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     }
     if actor1.is_none() {
         for i in in_frame_tokens(f) {
-            let w = strip_article(a.norm(i));
-            let marker = matches!(w, "يد" | "نفذتها" | "نفذها" | "شنتها" | "شنها" | "قبل" | "برصاص" | "رصاص")
-                || splits(a.norm(i)).any(|s| matches!(s.stem, "نفذتها" | "نفذها" | "شنتها" | "شنها" | "رصاص" | "يد"));
+            let marker = strip_article(a.norm(i)) == "قبل" || AGENT_MARKERS.contains(a, i);
             if marker && i > anchor_tok {
                 if let Some(h) = agent_after(i + 1) {
                     rules.push("agent marker (على يد، نفذتها، برصاص)");
@@ -522,12 +518,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         }
     }
 
-    let mut evidence: Vec<Span> = f
-        .ranges
-        .iter()
-        .filter(|r| !r.is_empty())
-        .map(|r| a.tokens[r.start].span.cover(a.tokens[r.end - 1].span))
-        .collect();
+    let mut evidence: Vec<Span> = f.ranges.iter().filter(|r| !r.is_empty()).map(|r| a.span(r.start, r.end)).collect();
     evidence.dedup();
     Ok(Coded {
         sub,
@@ -563,6 +554,10 @@ fn after_title_head(m: &Mentions<'_>, i: usize) -> bool {
 fn specific_kind(events: &[&Trigger]) -> bool {
     events.iter().any(|x| x.sub_event_type.is_some_and(|s| !matches!(s, SubEventType::Attack | SubEventType::Shelling)))
 }
+
+/// Words after which the agent follows (على يد، نفذتها، برصاص).
+static AGENT_MARKERS: LazyLock<StemSet> =
+    LazyLock::new(|| StemSet::new(&["يد", "نفذتها", "نفذها", "شنتها", "شنها", "رصاص"]));
 
 /// Words of a court ruling: the sentence reports a trial, not the act.
 static COURT: LazyLock<StemSet> = LazyLock::new(|| StemSet::new(&["محكمه", "حكم", "محاكمه", "قاضي"]));
@@ -753,7 +748,7 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
     for c in m.vague.iter().filter(|c| f.contains(c.start)) {
         let v = &lex.cues.vague_values[c.id as usize];
         if v.min.is_none() {
-            let span = a.tokens[c.start].span.cover(a.tokens[c.end - 1].span);
+            let span = a.span(c.start, c.end);
             return Some(Toll { min: None, max: None, qualifier: Qualifier::Vague, span });
         }
     }
@@ -805,7 +800,7 @@ fn attribution(
         return None;
     }
     let range = rep.end..end;
-    let span = a.tokens[range.start].span.cover(a.tokens[range.end - 1].span);
+    let span = a.span(range.start, range.end);
     let name = m
         .sources
         .iter()
@@ -866,7 +861,7 @@ fn locate(
                         score + 20,
                         PlaceChoice {
                             place: r,
-                            span: a.tokens[d.start].span.cover(a.tokens[p.end - 1].span),
+                            span: a.span(d.start, p.end),
                             precision: GeoPrecision::Region,
                             offset_km: None,
                             bearing: None,
@@ -918,14 +913,7 @@ fn locate(
         score -= (p.start as i32 - anchor as i32).abs() / 10;
         consider(
             score,
-            PlaceChoice {
-                place,
-                span: a.tokens[p.start].span.cover(a.tokens[p.end - 1].span),
-                precision,
-                offset_km,
-                bearing,
-                point: None,
-            },
+            PlaceChoice { place, span: a.span(p.start, p.end), precision, offset_km, bearing, point: None },
         );
     }
     // جنوب البلاد / غرب البلاد: a part of the focus country
@@ -939,7 +927,7 @@ fn locate(
                         score,
                         PlaceChoice {
                             place: r,
-                            span: a.tokens[d.start].span.cover(a.tokens[next].span),
+                            span: a.span(d.start, next + 1),
                             precision: GeoPrecision::Region,
                             offset_km: None,
                             bearing: None,
@@ -986,7 +974,7 @@ fn date_of(
                     start: d.date,
                     end: pubd.or(d.until).or(d.date),
                     precision: TimePrecision::Day,
-                    span: Some(a.tokens[d.start].span.cover(a.tokens[d.end - 1].span)),
+                    span: Some(a.span(d.start, d.end)),
                 },
                 true,
             );
@@ -1025,7 +1013,7 @@ fn date_of(
                 start: d.date,
                 end: d.until.or(d.date),
                 precision: d.precision,
-                span: Some(a.tokens[d.start].span.cover(a.tokens[d.end - 1].span)),
+                span: Some(a.span(d.start, d.end)),
             },
             !on_report,
         );

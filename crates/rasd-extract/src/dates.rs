@@ -257,7 +257,7 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
 }
 
 fn weekday_form(a: &Analysis<'_>, i: usize) -> bool {
-    let article = a.keys().first(i).iter().any(|f| f.article && !f.suffix);
+    let article = a.keys().definite(i);
     let after_time_word = i > 0
         && matches!(
             strip_article(a.norm(i - 1)),

@@ -117,7 +117,7 @@ impl<'l> Extractor<'l> {
                         .iter()
                         .map(|&t| {
                             let tm = &m.triggers[t];
-                            let span = m.a.tokens[tm.start].span.cover(m.a.tokens[tm.end - 1].span);
+                            let span = m.a.span(tm.start, tm.end);
                             (span.slice(&doc.text).to_string(), index.char_span(&doc.text, span))
                         })
                         .collect(),
@@ -143,7 +143,7 @@ impl<'l> Extractor<'l> {
         let lex = self.lex;
         let loc_country = c.place.as_ref().map(|p| lex.places.get(p.place).country.clone());
         let actor = |h: &mentions::ActorHit| {
-            let span = m.a.tokens[h.start].span.cover(m.a.tokens[h.end - 1].span);
+            let span = m.a.span(h.start, h.end);
             let span = Span::new(span.start + h.pre_len.min(span.len()), span.end);
             let name = match (&loc_country, h.local) {
                 (Some(cc), true) => format!("{} ({})", h.name, country_label(lex, cc)),
@@ -182,7 +182,7 @@ impl<'l> Extractor<'l> {
             text: evidence_span.slice(text).to_string(),
         };
         let trig = &m.triggers[c.anchor.min(m.triggers.len().saturating_sub(1))];
-        let tspan = m.a.tokens[trig.start].span.cover(m.a.tokens[trig.end - 1].span);
+        let tspan = m.a.span(trig.start, trig.end);
         Event {
             id: format!("{}#{}", doc.id, n),
             doc_id: doc.id.clone(),

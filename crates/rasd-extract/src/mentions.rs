@@ -5,7 +5,7 @@ use crate::dates::{find_dates, DateMention};
 use jiff::civil::Date;
 use rasd_lexicon::cues::Cue;
 use rasd_lexicon::{ActorMention, ActorRef, Lexicon, PlaceMention, TriggerMention};
-use rasd_text::keys::StemSet;
+use rasd_text::keys::{FirstKey, StemSet};
 use rasd_text::Analysis;
 use std::sync::LazyLock;
 
@@ -157,7 +157,7 @@ fn resolve_actors(lex: &Lexicon, a: &Analysis<'_>, raw: &[ActorMention], focus: 
             ActorRef::BareForce(force) => {
                 // قوات الجيش: the last state force of the focus country, else that country's forces;
                 // an indefinite one (طيرانا حربيا: "a warplane") is nobody in particular
-                let definite = (m.start..m.end).any(|j| rasd_text::clitics::splits(a.norm(j)).any(|s| s.article));
+                let definite = (m.start..m.end).any(|j| a.keys().definite(j));
                 if !definite {
                     continue;
                 }
@@ -183,6 +183,12 @@ fn resolve_actors(lex: &Lexicon, a: &Analysis<'_>, raw: &[ActorMention], focus: 
 
 fn iso3_of(lex: &Lexicon, iso2: &str) -> Option<String> {
     lex.actors.country_by_iso2(iso2).map(|c| lex.actors.countries[c as usize].iso3.clone())
+}
+
+/// The byte length of the proclitics before the article (و of والتنظيم):
+/// the evidence of a definite back-reference keeps its article.
+fn before_article(f: &FirstKey) -> usize {
+    f.pre_len as usize - "ال".len().min(f.pre_len as usize)
 }
 
 static COALITION: LazyLock<StemSet> = LazyLock::new(|| StemSet::new(&["تحالف"]));
@@ -213,7 +219,7 @@ fn add_coalition(lex: &Lexicon, a: &Analysis<'_>, actors: &mut Vec<ActorHit>, fo
         let (start, pre_len) = match before {
             Some(k) => (actors[k].start, actors[k].pre_len),
             None if aircraft => (i - 1, AIRCRAFT.at(a, i - 1).map_or(0, |(_, f)| f.pre_len as usize)),
-            None => (i, s.pre_len as usize - "ال".len().min(s.pre_len as usize)),
+            None => (i, before_article(&s)),
         };
         let hit = ActorHit::entry(lex.actors.entry(e), start, i + 1, pre_len);
         match before {
@@ -235,13 +241,7 @@ fn add_group_backrefs(a: &Analysis<'_>, actors: &mut Vec<ActorHit>) {
         }
         let prev = actors.iter().rev().find(|h| h.end <= i && matches!(h.inter, 2..=4) && !h.generic);
         if let Some(p) = prev {
-            extra.push(ActorHit {
-                start: i,
-                end: i + 1,
-                pre_len: s.pre_len as usize - "ال".len().min(s.pre_len as usize),
-                backref: true,
-                ..p.clone()
-            });
+            extra.push(ActorHit { start: i, end: i + 1, pre_len: before_article(&s), backref: true, ..p.clone() });
         }
     }
     actors.extend(extra);

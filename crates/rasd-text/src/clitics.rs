@@ -96,7 +96,7 @@ pub fn splits_with_suffix(w: &str) -> impl Iterator<Item = Split<'_>> + '_ {
         let suffixed = !s.article && matches!(s.stem.chars().next_back(), Some('ه' | 'ا' | 'م' | 'ن' | 'ك' | 'ي'));
         let with = SUF[..if suffixed { SUF.len() } else { 0 }].iter().filter_map(move |x| {
             let host = cut_suffix(s.stem, x)?;
-            (!s.article && has_chars(host, 3)).then_some(Split { stem: host, suf: &s.stem[host.len()..], ..s })
+            has_chars(host, 3).then_some(Split { stem: host, suf: &s.stem[host.len()..], ..s })
         });
         std::iter::once(s).chain(with)
     })

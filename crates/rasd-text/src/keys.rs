@@ -185,6 +185,11 @@ impl Keys {
         self.may_begin.iter().map(|&i| i as usize)
     }
 
+    /// Whether token `i` can be read with the article (الجيش، للجيش، والتنظيم).
+    pub fn definite(&self, i: usize) -> bool {
+        self.first(i).iter().any(|f| f.article)
+    }
+
     /// The lexicon slots that may have a phrase beginning at token `i`.
     #[inline]
     pub fn lexicons(&self, i: usize) -> u64 {

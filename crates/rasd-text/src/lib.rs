@@ -75,6 +75,12 @@ impl<'t> Analysis<'t> {
     pub fn keys(&self) -> &Keys {
         self.keys.get_or_init(|| Keys::new(self, self.roots.as_deref()))
     }
+    /// The byte span of the original text covered by tokens `start..end`
+    /// (`end > start`).
+    #[inline]
+    pub fn span(&self, start: usize, end: usize) -> rasd_core::Span {
+        self.tokens[start].span.cover(self.tokens[end - 1].span)
+    }
     /// Index of the sentence holding token `i`.
     pub fn sentence_of(&self, i: usize) -> usize {
         self.sentences.partition_point(|s| s.tokens.end <= i)
