@@ -1,6 +1,8 @@
 //! `rasd`: the command-line shell around the extraction core.
 
+mod ingest;
 mod input;
+mod query;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -74,11 +76,69 @@ enum Cmd {
         /// The text itself.
         text: String,
     },
-    /// Convert event records (the JSONL of `rasd extract`) to the formats
-    /// analysts' tools read: acled-csv, plover-jsonl, geojson, ucdp-csv.
+    /// Read reports into the database: extract their events, store them with
+    /// their evidence, and merge reports of one happening into incidents.
+    ///
+    /// SOURCES are plain-text, HTML, RSS/Atom or JSONL files, or folders of
+    /// them (recursive). Each document is stored in one transaction with its
+    /// events; ingesting the same text again changes nothing, so an
+    /// interrupted ingest resumes when run again. Inputs that cannot be read
+    /// are listed at the end and the exit code is 1.
+    Ingest {
+        #[arg(required = true)]
+        sources: Vec<PathBuf>,
+        /// The database file (created on first use).
+        #[arg(long, default_value = "rasd.db")]
+        db: PathBuf,
+        /// No progress bar or summary (failures are still listed).
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// List stored events (one report's claim each), filtered; a table, or
+    /// JSON lines in the event contract plus `incident_id` with `--json`.
+    Events {
+        #[arg(long, default_value = "rasd.db")]
+        db: PathBuf,
+        #[command(flatten)]
+        filter: query::FilterArgs,
+        /// At most this many (default 50 for the table, all with --json).
+        #[arg(long)]
+        limit: Option<usize>,
+        /// Start after this id (the cursor printed at the end of a page).
+        #[arg(long)]
+        after: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List incidents (a happening merged from all its reports, with the
+    /// death toll as low/best/high and every source), filtered.
+    Incidents {
+        #[arg(long, default_value = "rasd.db")]
+        db: PathBuf,
+        #[command(flatten)]
+        filter: query::FilterArgs,
+        #[arg(long)]
+        limit: Option<usize>,
+        #[arg(long)]
+        after: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Convert event records to the formats analysts' tools read: acled-csv,
+    /// plover-jsonl, geojson, ucdp-csv. Reads the JSONL of `rasd extract`, or
+    /// with `--db` the stored events (or `--incidents`), filtered.
     Export {
-        /// Event JSONL files (`-` or none: standard input).
+        /// Event JSONL files (`-` or none: standard input), unless --db.
         files: Vec<PathBuf>,
+        /// Export from this database instead of event files.
+        #[arg(long, conflicts_with = "files")]
+        db: Option<PathBuf>,
+        /// With --db: one record per incident (all its sources, the
+        /// conservative death toll) instead of one per report.
+        #[arg(long, requires = "db")]
+        incidents: bool,
+        #[command(flatten)]
+        filter: query::FilterArgs,
         #[arg(long, default_value = "acled-csv")]
         format: String,
         /// ACLED's `timestamp` column (Unix seconds; default: now).
@@ -197,7 +257,64 @@ fn run() -> Result<i32> {
             println!();
             Ok(0)
         }
-        Cmd::Export { files, format, timestamp, skip_cumulative } => {
+        Cmd::Ingest { sources, db, quiet } => {
+            let lex = lexicon()?;
+            let summary = ingest::run(&lex, &db, &sources, quiet)?;
+            for f in &summary.failures {
+                eprintln!("rasd: failed: {f}");
+            }
+            Ok(if summary.failures.is_empty() { 0 } else { 1 })
+        }
+        Cmd::Events { db, filter, limit, after, json } => {
+            let store = query::open(&db)?;
+            let mut f = filter.to_filter()?;
+            f.after = after;
+            let max = limit.or(if json { None } else { Some(50) });
+            let (items, next) = query::collect(f, max, |f| store.events(f))?;
+            let items: Vec<_> = items.into_iter().map(|s| (s.event, s.incident_id)).collect();
+            let mut out = BufWriter::new(io::stdout().lock());
+            query::print_events(&mut out, &items, json)?;
+            out.flush()?;
+            if let Some(next) = next.filter(|_| !json) {
+                eprintln!("rasd: more events: --after {next}");
+            }
+            Ok(0)
+        }
+        Cmd::Incidents { db, filter, limit, after, json } => {
+            let store = query::open(&db)?;
+            let mut f = filter.to_filter()?;
+            f.after = after;
+            let max = limit.or(if json { None } else { Some(50) });
+            let (items, next) = query::collect(f, max, |f| store.incidents(f))?;
+            let mut out = BufWriter::new(io::stdout().lock());
+            query::print_incidents(&mut out, &items, json)?;
+            out.flush()?;
+            if let Some(next) = next.filter(|_| !json) {
+                eprintln!("rasd: more incidents: --after {next}");
+            }
+            Ok(0)
+        }
+        Cmd::Export { db: Some(db), incidents, filter, format, timestamp, skip_cumulative, .. } => {
+            let format: rasd_export::Format = format.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
+            let store = query::open(&db)?;
+            let f = filter.to_filter()?;
+            let timestamp = timestamp.unwrap_or_else(|| jiff::Timestamp::now().as_second());
+            let opts = rasd_export::ExportOptions { timestamp, skip_cumulative, outlets: store.outlets()? };
+            let out = BufWriter::new(io::stdout().lock());
+            let summary = if incidents {
+                let (items, _) = query::collect(f, None, |f| store.incidents(f))?;
+                rasd_export::write_incidents(format, &items, &opts, out)?
+            } else {
+                let (items, _) = query::collect(f, None, |f| store.events(f))?;
+                let events: Vec<_> = items.into_iter().map(|s| s.event).collect();
+                rasd_export::write_events(format, &events, &opts, out)?
+            };
+            if !summary.skipped.is_empty() {
+                eprintln!("rasd: {} record(s) written, {} left out", summary.written, summary.skipped.len());
+            }
+            Ok(0)
+        }
+        Cmd::Export { files, format, timestamp, skip_cumulative, .. } => {
             let format: rasd_export::Format = format.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
             let files = if files.is_empty() { vec![PathBuf::from("-")] } else { files };
             let mut events = Vec::new();
