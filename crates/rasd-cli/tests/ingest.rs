@@ -187,7 +187,23 @@ fn queries_filter_and_export_from_the_database() {
     let strikes = run(&["events", "--json", "--sub-type", "Air/drone strike", "--country", "LY"]);
     assert!(strikes.lines().count() >= 2);
     assert_eq!(run(&["events", "--json", "--country", "SY"]), "");
-    assert_eq!(run(&["events", "--json", "--scope", "event", "--from", "2019-09-29", "--to", "2019-09-29", "--min-fatalities", "7"]).lines().count(), 1);
+    assert_eq!(
+        run(&[
+            "events",
+            "--json",
+            "--scope",
+            "event",
+            "--from",
+            "2019-09-29",
+            "--to",
+            "2019-09-29",
+            "--min-fatalities",
+            "7"
+        ])
+        .lines()
+        .count(),
+        1
+    );
     assert!(run(&["events", "--json", "--bbox", "9,22,20,29"]).lines().count() >= 2);
     assert_eq!(run(&["events", "--json", "--bbox", "-10,0,0,10"]), "");
     assert!(run(&["events", "--json", "--actor", "Islamic State"]).lines().count() >= 2);
@@ -199,11 +215,9 @@ fn queries_filter_and_export_from_the_database() {
     assert!(by_incident.lines().count() >= 3);
 
     // Bad filters are refused with a message naming them.
-    for args in [
-        &["events", "--type", "Skirmish"][..],
-        &["events", "--from", "29/09/2019"],
-        &["events", "--bbox", "1,2,3"],
-    ] {
+    for args in
+        [&["events", "--type", "Skirmish"][..], &["events", "--from", "29/09/2019"], &["events", "--bbox", "1,2,3"]]
+    {
         let out = rasd().args(args).arg("--db").arg(&db).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(String::from_utf8_lossy(&out.stderr).contains(args[1]), "{args:?}");

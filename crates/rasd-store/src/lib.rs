@@ -228,15 +228,20 @@ impl Store {
         if ok != "ok" {
             return Err(StoreError::Corrupt(format!("{}: {ok}", self.path.display())));
         }
-        let fk: Option<String> =
-            self.conn.query_row("PRAGMA foreign_key_check", [], |r| r.get(0)).optional()?;
+        let fk: Option<String> = self.conn.query_row("PRAGMA foreign_key_check", [], |r| r.get(0)).optional()?;
         if let Some(table) = fk {
             return Err(StoreError::Corrupt(format!("{}: dangling reference in {table}", self.path.display())));
         }
         for (what, sql) in [
             ("events without a document", "SELECT count(*) FROM events WHERE doc_pk NOT IN (SELECT pk FROM documents)"),
-            ("events without an incident", "SELECT count(*) FROM events WHERE incident_id NOT IN (SELECT id FROM incidents)"),
-            ("incidents without events", "SELECT count(*) FROM incidents WHERE id NOT IN (SELECT incident_id FROM events)"),
+            (
+                "events without an incident",
+                "SELECT count(*) FROM events WHERE incident_id NOT IN (SELECT id FROM incidents)",
+            ),
+            (
+                "incidents without events",
+                "SELECT count(*) FROM incidents WHERE id NOT IN (SELECT incident_id FROM events)",
+            ),
         ] {
             let n: i64 = self.conn.query_row(sql, [], |r| r.get(0))?;
             if n > 0 {
@@ -500,7 +505,8 @@ fn ingest(tx: &Transaction<'_>, doc: &Document, events: &[Event]) -> Result<Adde
         }
         evs.push(e);
     }
-    exec(tx, 
+    exec(
+        tx,
         "INSERT INTO documents (id, sha256, source, url, published, title, lang, text) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![id, sha, doc.source, doc.url, doc.published, doc.title, doc.lang, doc.text],
@@ -515,7 +521,8 @@ fn ingest(tx: &Transaction<'_>, doc: &Document, events: &[Event]) -> Result<Adde
         let (ds, de) = c.date.clone().unzip();
         let fat_min = e.fatalities.as_ref().and_then(|f| f.min);
         let fat_max = e.fatalities.as_ref().and_then(|f| f.max);
-        exec(tx, 
+        exec(
+            tx,
             "INSERT INTO events (id, doc_pk, incident_id, scope, event_type, sub_event_type, country, admin1, \
              date_start, date_end, time_precision, lat, lon, geo_precision, fat_min, fat_max, fat_n, actor1, actor2, \
              actors, reported_by, count, confidence) \
@@ -755,7 +762,8 @@ fn insert_incident(tx: &Transaction<'_>, inc: &Incident) -> Result<(), StoreErro
         set.extend(own.split('\n').filter(|s| !s.is_empty()));
         set.into_iter().collect::<Vec<_>>().join("\n")
     };
-    exec(tx, 
+    exec(
+        tx,
         "INSERT INTO incidents (id, scope, event_type, sub_event_type, country, admin1, date_start, date_end, lat, \
          lon, fat_low, fat_best, fat_high, actors, n_events, json) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
