@@ -287,7 +287,7 @@ fn run() -> Result<i32> {
             let max = limit.or(if json { None } else { Some(50) });
             let (items, next) = query::collect(f, max, |f| store.incidents(f))?;
             let mut out = BufWriter::new(io::stdout().lock());
-            query::print_incidents(&mut out, &items, json)?;
+            query::print_incidents(&mut out, &store, &items, json)?;
             out.flush()?;
             if let Some(next) = next.filter(|_| !json) {
                 eprintln!("rasd: more incidents: --after {next}");

@@ -191,10 +191,19 @@ pub fn print_events(out: &mut impl Write, events: &[(Event, String)], json: bool
     Ok(())
 }
 
-pub fn print_incidents(out: &mut impl Write, incidents: &[Incident], json: bool) -> Result<()> {
+/// Prints incidents; a running total also gets its coverage gap (what the
+/// single incidents it covers account for, and what they leave unexplained).
+pub fn print_incidents(out: &mut impl Write, store: &Store, incidents: &[Incident], json: bool) -> Result<()> {
+    let gap = |i: &Incident| -> Result<Option<rasd_store::CoverageGap>> {
+        Ok(if i.scope == rasd_core::Scope::Cumulative { store.coverage_gap(&i.id)? } else { None })
+    };
     if json {
         for i in incidents {
-            serde_json::to_writer(&mut *out, i)?;
+            let mut v = serde_json::to_value(i)?;
+            if let Some(g) = gap(i)? {
+                v["coverage_gap"] = serde_json::to_value(g)?;
+            }
+            serde_json::to_writer(&mut *out, &v)?;
             out.write_all(b"\n")?;
         }
         return Ok(());
@@ -222,6 +231,17 @@ pub fn print_incidents(out: &mut impl Write, incidents: &[Incident], json: bool)
             deaths,
             i.sources.len()
         )?;
+        if let Some(g) = gap(i)? {
+            let happenings = match (g.stated_count, g.missing_happenings) {
+                (Some(n), Some(m)) if m > 0 => format!(" of the {n} it sums up ({m} with no report stored)"),
+                _ => String::new(),
+            };
+            writeln!(
+                out,
+                "{:28} Σ running total of {}: {} single incident(s) stored{happenings} account for {}, {} unaccounted",
+                "", g.total, g.covered, g.known, g.unaccounted
+            )?;
+        }
     }
     Ok(())
 }

@@ -207,7 +207,13 @@ fn queries_filter_and_export_from_the_database() {
     assert!(run(&["events", "--json", "--bbox", "9,22,20,29"]).lines().count() >= 2);
     assert_eq!(run(&["events", "--json", "--bbox", "-10,0,0,10"]), "");
     assert!(run(&["events", "--json", "--actor", "Islamic State"]).lines().count() >= 2);
-    assert!(run(&["incidents", "--json", "--scope", "cumulative"]).contains("\"scope\":\"cumulative\""));
+    // The running total of 43 is linked to the 7 of the single strike and shows what is unaccounted.
+    let totals = run(&["incidents", "--json", "--scope", "cumulative"]);
+    let total: Value = serde_json::from_str(totals.lines().next().unwrap()).unwrap();
+    assert_eq!(total["coverage_gap"]["total"], 43, "{totals}");
+    assert_eq!(total["coverage_gap"]["known"], 7, "{totals}");
+    assert_eq!(total["coverage_gap"]["unaccounted"], 36, "{totals}");
+    assert!(run(&["incidents"]).contains("36 unaccounted"));
 
     let csv = run(&["export", "--format", "acled-csv", "--timestamp", "0"]);
     assert!(csv.starts_with("event_id_cnty,event_date,"));
