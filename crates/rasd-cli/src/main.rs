@@ -1,5 +1,6 @@
 //! `rasd`: the command-line shell around the extraction core.
 
+mod eval;
 mod ingest;
 mod input;
 mod query;
@@ -147,6 +148,36 @@ enum Cmd {
         /// Leave out running totals (they would double-count deaths).
         #[arg(long)]
         skip_cumulative: bool,
+    },
+    /// Measure accuracy against gold, with the matching rules of
+    /// `shared/eval/score.py`: event precision/recall/F1 and per-field
+    /// accuracy (`--gold`), or sentence-level detection of a PLOVER event
+    /// class (`--detect`).
+    ///
+    /// Records come from `--pred EVENTS.jsonl`, or rasd extracts them from
+    /// `--input DOCS.jsonl` (for `--detect`, a GSR file with `doc_id,start,end`
+    /// columns is cut into sentence documents from the articles of --input).
+    /// A gold `.json` file (one document) is scored like `score.py seed` and
+    /// the exit code is 1 unless it passes.
+    Eval {
+        /// Gold: one JSON object (a document) or JSONL (one per document).
+        #[arg(long)]
+        gold: Option<PathBuf>,
+        /// Event records to score (JSONL, the contract of DESIGN.md §4).
+        #[arg(long)]
+        pred: Option<PathBuf>,
+        /// Documents (JSONL) to run extraction on instead of --pred.
+        #[arg(long)]
+        input: Option<PathBuf>,
+        /// A GSR CSV (`id,label`, labels yes / easy no / difficult no / ambiguous).
+        #[arg(long)]
+        detect: Option<PathBuf>,
+        /// The PLOVER event class --detect scores.
+        #[arg(long, default_value = "ASSAULT")]
+        event: String,
+        /// Write a Markdown report of every miss, false alarm and wrong field.
+        #[arg(long)]
+        report: Option<PathBuf>,
     },
     /// Measure throughput on a JSONL corpus (text layer and full extraction).
     Bench {
@@ -334,6 +365,9 @@ fn run() -> Result<i32> {
                 eprintln!("rasd: {} record(s) written, {} left out", summary.written, summary.skipped.len());
             }
             Ok(0)
+        }
+        Cmd::Eval { gold, pred, input, detect, event, report } => {
+            eval::run(lexicon, eval::Args { gold, pred, input, detect, event, report })
         }
         Cmd::Bench { corpus, limit } => {
             let t0 = Instant::now();
