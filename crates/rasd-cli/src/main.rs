@@ -149,6 +149,21 @@ enum Cmd {
         #[arg(long)]
         skip_cumulative: bool,
     },
+    /// Serve the REST API (`/api/…`, OpenAPI at `/api/openapi.json`) and the
+    /// dashboard (`/`: map, timeline, incidents, the Arabic evidence
+    /// highlighted) over a database. Reads are open; `POST /api/documents`
+    /// needs `--allow-ingest` or the token in the `RASD_TOKEN` environment
+    /// variable (`Authorization: Bearer TOKEN`).
+    Serve {
+        #[arg(long, default_value = "rasd.db")]
+        db: PathBuf,
+        /// Address to listen on (loopback by default).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Accept documents without a token.
+        #[arg(long)]
+        allow_ingest: bool,
+    },
     /// Measure accuracy against gold, with the matching rules of
     /// `shared/eval/score.py`: event precision/recall/F1 and per-field
     /// accuracy (`--gold`), or sentence-level detection of a PLOVER event
@@ -364,6 +379,13 @@ fn run() -> Result<i32> {
             if !summary.skipped.is_empty() {
                 eprintln!("rasd: {} record(s) written, {} left out", summary.written, summary.skipped.len());
             }
+            Ok(0)
+        }
+        Cmd::Serve { db, addr, allow_ingest } => {
+            let mut cfg = rasd_server::ServerConfig::new(db);
+            cfg.addr = addr;
+            cfg.allow_ingest = allow_ingest;
+            rasd_server::run(cfg)?;
             Ok(0)
         }
         Cmd::Eval { gold, pred, input, detect, event, report } => {
