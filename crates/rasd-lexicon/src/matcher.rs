@@ -17,14 +17,33 @@ use rustc_hash::FxHashMap;
 /// Phrase → payload ids (indices into the owner's table).
 #[derive(Debug, Clone, Default)]
 pub struct PhraseMatcher {
-    /// (node, word key) → next node; node 0 is the root.
-    edges: FxHashMap<(u32, WordKey), u32>,
+    /// (node, word key) → next node (a [`Target`]); node 0 is the root.
+    edges: FxHashMap<(u32, WordKey), Target>,
     /// Payloads of the phrase ending at each node.
     terminal: Vec<Vec<u32>>,
     /// This matcher's bit in the text layer's [`RootIndex`], once registered.
     slot: Option<u8>,
     /// Strip pronoun suffixes from the first word too (verbs: قتلهم).
     suffixes: bool,
+}
+
+/// The node an edge leads to (the low 31 bits), whether a phrase ends there
+/// ([`ENDS`]), and in the high 32 bits a signature of the words the node has
+/// edges for (see [`sig`]). Walking the trie then reads
+/// [`PhraseMatcher::terminal`] (out of cache) only at the node of a match,
+/// and mostly stops at a word that continues no phrase, or at a leaf,
+/// without probing the edges: a phrase rarely goes on, and every lexicon
+/// walks from a quarter of the tokens of a news text.
+type Target = u64;
+const ENDS: Target = 1 << 31;
+const NODE: Target = ENDS - 1;
+/// The root, as a target: it may have an edge for any word.
+const ROOT: Target = !0 << 32;
+
+/// The signature bit of a word key (one of 32, by its top bits).
+#[inline]
+fn sig(key: WordKey) -> Target {
+    1 << (32 + (key >> 59))
 }
 
 /// One match in a document.
@@ -52,20 +71,30 @@ impl PhraseMatcher {
     pub fn insert(&mut self, phrase: &str, id: u32) -> bool {
         let norm = normalize_str(phrase);
         let mut node = 0u32;
-        let mut any = false;
+        let mut last: Option<(u32, WordKey)> = None;
         for w in norm.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
             let key = word_key(strip_article(w));
-            any = true;
             let next_node = self.terminal.len() as u32;
-            node = *self.edges.entry((node, key)).or_insert(next_node);
+            assert!(next_node as Target <= NODE, "a phrase matcher has fewer than 2³¹ nodes");
+            // the edge into `node` records that `node` has an edge for `key`
+            if let Some(t) = last.and_then(|e| self.edges.get_mut(&e)) {
+                *t |= sig(key);
+            }
+            let edge = (node, key);
+            node = (*self.edges.entry(edge).or_insert(next_node as Target) & NODE) as u32;
             if node == next_node {
                 self.terminal.push(Vec::new());
             }
+            last = Some(edge);
         }
-        if any && !self.terminal[node as usize].contains(&id) {
+        let Some(edge) = last else { return false };
+        if !self.terminal[node as usize].contains(&id) {
             self.terminal[node as usize].push(id);
         }
-        any
+        if let Some(t) = self.edges.get_mut(&edge) {
+            *t |= ENDS;
+        }
+        true
     }
 
     /// Adds this matcher's first words to `index` as lexicon `slot`: on the
@@ -85,9 +114,13 @@ impl PhraseMatcher {
         self.edges.is_empty()
     }
 
+    /// The target after `node` on `key`, if `node` has an edge for it.
     #[inline]
-    fn step(&self, node: u32, key: WordKey) -> Option<u32> {
-        self.edges.get(&(node, key)).copied()
+    fn step(&self, node: Target, key: WordKey) -> Option<Target> {
+        if node & sig(key) == 0 {
+            return None;
+        }
+        self.edges.get(&((node & NODE) as u32, key)).copied()
     }
 
     /// Longest phrase starting at token `i`, if any.
@@ -106,17 +139,17 @@ impl PhraseMatcher {
     }
 
     fn longest_in(&self, keys: &Keys, i: usize) -> Option<Match<'_>> {
-        let mut best: Option<(u32, usize, usize, bool)> = None;
+        let mut best: Option<(Target, usize, usize, bool)> = None;
         for f in keys.first(i) {
             if f.suffix && !self.suffixes {
                 continue;
             }
-            let Some(mut node) = self.step(0, f.key) else { continue };
-            let mut found = (!self.terminal[node as usize].is_empty()).then_some((node, i + 1));
+            let Some(mut node) = self.step(ROOT, f.key) else { continue };
+            let mut found = (node & ENDS != 0).then_some((node, i + 1));
             // a suffixed verb ends its phrase (قتلهم); otherwise go on
             // through the following words, skipping quotes inside a name
             let mut j = i + 1;
-            while !f.suffix && j <= keys.len() {
+            while !f.suffix && node >> 32 != 0 && j <= keys.len() {
                 match keys.cont(j) {
                     Cont::Skip => j += 1,
                     Cont::Stop => break,
@@ -124,7 +157,7 @@ impl PhraseMatcher {
                         Some(n) => {
                             node = n;
                             j += 1;
-                            if !self.terminal[node as usize].is_empty() {
+                            if node & ENDS != 0 {
                                 found = Some((node, j));
                             }
                         }
@@ -146,7 +179,7 @@ impl PhraseMatcher {
         best.map(|(node, end, pre_len, suffix)| Match {
             start: i,
             end,
-            ids: &self.terminal[node as usize],
+            ids: &self.terminal[(node & NODE) as usize],
             pre_len,
             suffix,
         })
@@ -158,7 +191,7 @@ impl PhraseMatcher {
         let mut out = Vec::new();
         // the end of the last match: matches do not overlap
         let mut free = 0;
-        for i in keys.may_begin() {
+        for i in keys.may_begin_in(self.slot) {
             if i < free || !self.may_begin(keys, i) {
                 continue;
             }

@@ -22,89 +22,244 @@ pub struct Split<'w> {
     pub article: bool,
 }
 
-/// Proclitic sequences before an optional article, longest first.
+/// Proclitic sequences before an optional article, longest first (the
+/// order of the analyses). Two letters: و or ف, then ب ك ل or س.
+#[cfg(test)]
 const PRE: &[&str] = &["", "وب", "وك", "ول", "فب", "فل", "فك", "وس", "فس", "و", "ف", "ب", "ل", "ك", "س"];
+/// Pronoun suffixes (see [`pronoun_suffix`]). None is a suffix of another,
+/// so a word ends with at most one of them.
+#[cfg(test)]
 const SUF: &[&str] = &["هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي"];
 const MIN_STEM: usize = 2;
 
-/// `w` without the prefix `p`. Clitics are two to six bytes: comparing
-/// them inline is several times faster than `str::strip_prefix`, which
-/// calls `memcmp`, and this runs for every token of every document.
+/// The suffix of [`SUF`] that `w` ends with, if any. Chosen by the last
+/// byte (that of the suffix's last letter), then compared with constants
+/// that the compiler inlines: this runs for every new word of every
+/// document, and a scan of the table was a tenth of the analysis.
 #[inline]
-fn cut_prefix<'w>(w: &'w str, p: &str) -> Option<&'w str> {
-    let (wb, pb) = (w.as_bytes(), p.as_bytes());
-    (wb.len() >= pb.len() && wb.iter().zip(pb).all(|(a, b)| a == b)).then(|| &w[pb.len()..])
+fn pronoun_suffix(w: &str) -> Option<&'static str> {
+    let ends = |x: &'static str| w.as_bytes().ends_with(x.as_bytes()).then_some(x);
+    match w.as_bytes().last()? {
+        // ا
+        0xA7 => ends("هما").or_else(|| ends("كما")).or_else(|| ends("ها")).or_else(|| ends("نا")),
+        // م، ن، ه، ك، ي
+        0x85 => ends("هم").or_else(|| ends("كم")),
+        0x86 => ends("هن").or_else(|| ends("كن")),
+        0x87 => ends("ه"),
+        0x83 => ends("ك"),
+        0x8A => ends("ي"),
+        _ => None,
+    }
 }
 
+/// Whether `s` has at least `n` characters (without decoding them).
 #[inline]
-fn cut_suffix<'w>(w: &'w str, s: &str) -> Option<&'w str> {
-    let (wb, sb) = (w.as_bytes(), s.as_bytes());
-    (wb.len() >= sb.len() && wb[wb.len() - sb.len()..].iter().zip(sb).all(|(a, b)| a == b))
-        .then(|| &w[..w.len() - sb.len()])
-}
-
-/// Whether `s` has at least `n` characters (without counting them all).
-#[inline]
-fn has_chars(s: &str, n: usize) -> bool {
-    // a character is at most four bytes
-    s.len() >= 4 * n || n == 0 || s.chars().nth(n - 1).is_some()
+pub(crate) fn has_chars(s: &str, n: usize) -> bool {
+    // a character is at most four bytes, and each has one byte that is not
+    // a continuation byte (10xxxxxx): counting those in a short word is a
+    // few instructions, where `chars().nth` decodes every character
+    s.len() >= 4 * n || s.bytes().filter(|&b| (b as i8) >= -0x40).count() >= n
 }
 
 /// Strips the article from a normalized word: الجيش → جيش; keeps words the
 /// article leaves too short (ال, الا).
 pub fn strip_article(w: &str) -> &str {
-    match cut_prefix(w, "ال") {
+    match w.strip_prefix("ال") {
         Some(rest) if has_chars(rest, MIN_STEM) => rest,
         _ => w,
     }
 }
 
-/// Every analysis of `w` into proclitics + host (+ article), the unsegmented
-/// word first. Pronoun suffixes are not stripped (see [`splits_with_suffix`]).
-pub fn splits(w: &str) -> impl Iterator<Item = Split<'_>> + '_ {
-    // most words begin with no clitic letter: then only the unsegmented
-    // word (PRE[0] = "") needs trying
-    let clitic = matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س'));
-    PRE[..if clitic { PRE.len() } else { 1 }].iter().filter_map(move |p| {
-        let rest = cut_prefix(w, p)?;
-        // لل = ل + ال: للجيش → ل + جيش
-        if *p == "ل" || *p == "ول" || *p == "فل" {
-            if let Some(host) = cut_prefix(rest, "ل") {
-                if has_chars(host, MIN_STEM + 1) && !host.starts_with("ال") {
-                    // handled below as article
-                    let pre = &w[..w.len() - host.len()];
-                    return Some(Split { pre, stem: host, suf: "", article: true });
-                }
+/// The analyses of one word, in order: an iterator over a small array.
+///
+/// A word has at most three proclitic analyses (none, one two-letter
+/// sequence and one letter: their first letter is the word's), each with at
+/// most one suffix, so six analyses at most; they are computed at once,
+/// which for the few of a word is much cheaper than a lazy chain of
+/// iterator adapters (this runs for every new word of every document).
+#[derive(Debug, Clone)]
+pub struct Splits<'w> {
+    items: [Split<'w>; 6],
+    len: u8,
+    next: u8,
+}
+
+impl<'w> Iterator for Splits<'w> {
+    type Item = Split<'w>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Split<'w>> {
+        let s = self.items[..self.len as usize].get(self.next as usize)?;
+        self.next += 1;
+        Some(*s)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = (self.len - self.next) as usize;
+        (n, Some(n))
+    }
+}
+
+impl<'w> Splits<'w> {
+    fn of(w: &'w str, suffixes: bool) -> Splits<'w> {
+        let none = Split { pre: "", stem: "", suf: "", article: false };
+        let mut out = Splits { items: [none; 6], len: 0, next: 0 };
+        each_split(w, suffixes, |s| {
+            out.items[out.len as usize] = s;
+            out.len += 1;
+        });
+        out
+    }
+}
+
+/// Calls `f` with every analysis of `w`, in the order of [`splits`] (and
+/// with pronoun suffixes, of [`splits_with_suffix`], when `suffixes`): the
+/// allocation-free form for the hot loops (see [`crate::keys`]).
+#[inline]
+pub fn each_split<'w>(w: &'w str, suffixes: bool, mut f: impl FnMut(Split<'w>)) {
+    after(w, 0, suffixes, &mut f);
+    // a proclitic letter is two bytes; a two-letter sequence comes first
+    let b = w.as_bytes();
+    let is = |i: usize, letters: &[&str]| b.get(i..i + 2).is_some_and(|c| letters.iter().any(|l| c == l.as_bytes()));
+    if is(0, &["و", "ف"]) {
+        if is(2, &["ب", "ك", "ل", "س"]) {
+            after(w, 4, suffixes, &mut f);
+        }
+        after(w, 2, suffixes, &mut f);
+    } else if is(0, &["ب", "ل", "ك", "س"]) {
+        after(w, 2, suffixes, &mut f);
+    }
+}
+
+/// The analysis of `w` with its first `k` bytes as proclitics.
+#[inline]
+fn after<'w>(w: &'w str, k: usize, suffixes: bool, f: &mut impl FnMut(Split<'w>)) {
+    let rest = &w[k..];
+    // لل = ل + ال: للجيش → ل + جيش
+    if k > 0 && w[..k].ends_with('ل') {
+        if let Some(host) = rest.strip_prefix('ل') {
+            if has_chars(host, MIN_STEM + 1) && !host.starts_with("ال") {
+                let pre = &w[..w.len() - host.len()];
+                return f(Split { pre, stem: host, suf: "", article: true });
             }
         }
-        let (stem, article) = match cut_prefix(rest, "ال") {
-            Some(h) if has_chars(h, MIN_STEM) => (h, true),
-            _ => (rest, false),
-        };
-        if !has_chars(stem, MIN_STEM) {
-            return None;
+    }
+    let (stem, article) = match rest.strip_prefix("ال") {
+        Some(h) if has_chars(h, MIN_STEM) => (h, true),
+        _ => (rest, false),
+    };
+    if !has_chars(stem, MIN_STEM) {
+        return;
+    }
+    let s = Split { pre: &w[..w.len() - stem.len()], stem, suf: "", article };
+    f(s);
+    // a pronoun suffix from a host of at least three letters; none follows
+    // the article
+    if suffixes && !article {
+        if let Some(host) = pronoun_suffix(stem).map(|x| &stem[..stem.len() - x.len()]) {
+            if has_chars(host, 3) {
+                f(Split { stem: host, suf: &stem[host.len()..], ..s });
+            }
         }
-        Some(Split { pre: &w[..w.len() - stem.len()], stem, suf: "", article })
-    })
+    }
+}
+
+/// Every analysis of `w` into proclitics + host (+ article), the unsegmented
+/// word first. Pronoun suffixes are not stripped (see [`splits_with_suffix`]).
+pub fn splits(w: &str) -> Splits<'_> {
+    Splits::of(w, false)
 }
 
 /// Like [`splits`], also stripping one pronoun suffix from hosts of at least
-/// three letters (قتلهم → قتل + هم).
-pub fn splits_with_suffix(w: &str) -> impl Iterator<Item = Split<'_>> + '_ {
-    splits(w).flat_map(|s| {
-        // every suffix ends in one of these letters, and none follows the article
-        let suffixed = !s.article && matches!(s.stem.chars().next_back(), Some('ه' | 'ا' | 'م' | 'ن' | 'ك' | 'ي'));
-        let with = SUF[..if suffixed { SUF.len() } else { 0 }].iter().filter_map(move |x| {
-            let host = cut_suffix(s.stem, x)?;
-            has_chars(host, 3).then_some(Split { stem: host, suf: &s.stem[host.len()..], ..s })
-        });
-        std::iter::once(s).chain(with)
-    })
+/// three letters (قتلهم → قتل + هم), each suffixed analysis right after its
+/// unsuffixed one.
+pub fn splits_with_suffix(w: &str) -> Splits<'_> {
+    Splits::of(w, true)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The analyses as first written, with a lazy chain over every
+    /// proclitic sequence and suffix: what [`Splits`] must give.
+    fn reference(w: &str, suffixes: bool) -> Vec<Split<'_>> {
+        let prefixed = PRE.iter().filter_map(move |p| {
+            let rest = w.strip_prefix(p)?;
+            if *p == "ل" || *p == "ول" || *p == "فل" {
+                if let Some(host) = rest.strip_prefix("ل") {
+                    if host.chars().count() > MIN_STEM && !host.starts_with("ال") {
+                        let pre = &w[..w.len() - host.len()];
+                        return Some(Split { pre, stem: host, suf: "", article: true });
+                    }
+                }
+            }
+            let (stem, article) = match rest.strip_prefix("ال") {
+                Some(h) if h.chars().count() >= MIN_STEM => (h, true),
+                _ => (rest, false),
+            };
+            (stem.chars().count() >= MIN_STEM).then(|| Split {
+                pre: &w[..w.len() - stem.len()],
+                stem,
+                suf: "",
+                article,
+            })
+        });
+        prefixed
+            .flat_map(|s| {
+                let with = SUF.iter().filter(move |_| suffixes && !s.article).filter_map(move |x| {
+                    let host = s.stem.strip_suffix(x)?;
+                    (host.chars().count() >= 3).then_some(Split { stem: host, suf: &s.stem[host.len()..], ..s })
+                });
+                std::iter::once(s).chain(with)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn same_analyses_as_the_reference() {
+        let text = include_str!("../../../data/examples/libya-2019-africom.txt");
+        let mut words: Vec<String> = crate::normalize_str(text).split_whitespace().map(str::to_string).collect();
+        // every proclitic sequence and suffix, with and without the article
+        // and on hosts of every length around the minimum
+        for p in PRE {
+            for art in ["", "ال", "ل"] {
+                for host in ["", "ق", "قت", "قتل", "قتال", "اليبيا"] {
+                    for x in SUF.iter().chain([&"", &"ا"]) {
+                        words.push(format!("{p}{art}{host}{x}"));
+                    }
+                }
+            }
+        }
+        for w in &words {
+            for suffixes in [false, true] {
+                assert_eq!(Splits::of(w, suffixes).collect::<Vec<_>>(), reference(w, suffixes), "{w}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn same_analyses_as_the_reference_on_any_word(w in "[وفبلكسالهمنياقتx1]{0,9}") {
+            for suffixes in [false, true] {
+                let expected = reference(&w, suffixes);
+                proptest::prop_assert_eq!(&Splits::of(&w, suffixes).collect::<Vec<_>>(), &expected);
+                let mut each = Vec::new();
+                each_split(&w, suffixes, |s| each.push(s));
+                proptest::prop_assert_eq!(each, expected);
+            }
+        }
+    }
+
+    #[test]
+    fn every_suffix_is_found_and_none_ends_another() {
+        for x in SUF {
+            assert!(!SUF.iter().any(|y| y != x && y.ends_with(x)), "{x}");
+            assert_eq!(pronoun_suffix(&format!("قتل{x}")), Some(*x));
+        }
+        assert_eq!(pronoun_suffix("قتلما"), None);
+        assert_eq!(pronoun_suffix(""), None);
+    }
 
     fn stems(w: &str) -> Vec<&str> {
         splits(w).map(|s| s.stem).collect()
