@@ -123,6 +123,15 @@ fn cmp_dates(a: &EventDate, b: &EventDate) -> Cmp {
     }
 }
 
+/// Whether an event's date and a stored event's date columns (its day
+/// range and precision) could be compatible: [`compatible`] requires it, so
+/// the store skips a candidate that fails it without decoding the record.
+pub fn dates_may_match(a: &EventDate, b_days: Option<(i64, i64)>, b_precision: TimePrecision) -> bool {
+    let (Some((s1, e1)), Some((s2, e2))) = (day_range(a), b_days) else { return true };
+    let gap = (s1.max(s2) - e1.min(e2)).max(0);
+    gap <= date_window_days(a.time_precision).max(date_window_days(b_precision))
+}
+
 fn coords(l: &Location) -> Option<(f64, f64)> {
     Some((l.lat?, l.lon?))
 }
