@@ -130,6 +130,7 @@ impl<'l> Extractor<'l> {
             coded.extend(r.ok());
         }
         merge(&mut coded);
+        fold_elaborations(self.lex, &mut coded);
         // a violent record must say something specific (ACLED codes a
         // happening, not a statement about the war): at least two of a
         // named actor, a place below the region, its own date and a toll
@@ -345,6 +346,61 @@ fn merge(coded: &mut Vec<Coded>) {
         out.push(c);
     }
     *coded = out;
+}
+
+/// Whether a record places and dates nothing of its own: no place below
+/// the country and no date of its own words.
+fn unplaced_undated(lex: &Lexicon, c: &Coded) -> bool {
+    let placed = c
+        .place
+        .as_ref()
+        .is_some_and(|p| !p.span.is_empty() && lex.places.get(p.place).kind != rasd_lexicon::PlaceKind::Country);
+    !placed && !c.own_date && c.scope == Scope::Event
+}
+
+/// A report tells its main happening first and then elaborates on it
+/// (who said what, the toll, the weapon): a later event of a document with
+/// no place below the country and no date of its own is one of those
+/// elaborations, not a happening of its own (ACLED: one event per actor
+/// pair, place and day). It joins the document's first record of its type,
+/// or, for a violent one, falls away when the document has a placed or
+/// dated violent record already.
+fn fold_elaborations(lex: &Lexicon, coded: &mut Vec<Coded>) {
+    let mut out: Vec<Coded> = Vec::with_capacity(coded.len());
+    let all: Vec<Coded> = std::mem::take(coded);
+    let anchored: Vec<bool> = all.iter().map(|c| !unplaced_undated(lex, c)).collect();
+    for (i, c) in all.into_iter().enumerate() {
+        if anchored[i] || out.is_empty() {
+            out.push(c);
+            continue;
+        }
+        if let Some(o) = out.iter_mut().find(|o| o.scope == Scope::Event && o.sub.event_type() == c.sub.event_type()) {
+            absorb_elaboration(o, c);
+            continue;
+        }
+        if c.sub.is_violent() && out.iter().any(|o| o.sub.is_violent() && o.scope == Scope::Event) {
+            continue;
+        }
+        out.push(c);
+    }
+    *coded = out;
+}
+
+fn absorb_elaboration(o: &mut Coded, c: Coded) {
+    if o.actor1.is_none() && c.actor1.as_ref().is_none_or(|h| o.actor2.as_ref().is_none_or(|x| x.name != h.name)) {
+        o.actor1 = c.actor1;
+    }
+    if o.actor2.is_none() && c.actor2.as_ref().is_none_or(|h| o.actor1.as_ref().is_none_or(|x| x.name != h.name)) {
+        o.actor2 = c.actor2;
+    }
+    if o.toll.is_none() {
+        o.toll = c.toll;
+    }
+    if o.source.is_none() {
+        o.source = c.source;
+    }
+    o.evidence.extend(c.evidence);
+    o.rules.push("a later elaboration with no place or date of its own joins it");
 }
 
 /// A finer place replaces a coarser one only if it lies inside it (300 km).
