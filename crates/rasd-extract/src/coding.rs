@@ -77,6 +77,7 @@ pub enum Drop {
     Modal,
     Background,
     NoContext,
+    NoParticipant,
     Court,
 }
 
@@ -87,6 +88,7 @@ impl Drop {
             Drop::Modal => "future, hypothetical or a threat (سوف، قد، يجب)",
             Drop::Background => "historical background (an earlier year, منذ تولي ...)",
             Drop::NoContext => "no violent context (an accident, a march, a listing)",
+            Drop::NoParticipant => "no one in it (no actor, death, wounding or weapon) and no place of its own",
             Drop::Court => "a court ruling about the act, not the act",
         }
     }
@@ -482,15 +484,25 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         mode = Some(PloverMode::Aerial);
     }
 
-    // an event has someone in it: an actor, a death, a wounding or a weapon
-    if !f.coref
-        && actor1.is_none()
-        && actor2.is_none()
-        && !has_role(Role::Kill)
-        && !has_role(Role::Injure)
-        && weapons.is_empty()
-    {
-        return Err(Drop::NoContext);
+    // an event has someone in it: an actor, a death, a wounding or a weapon;
+    // or else a firm event word (المواجهات، الغارات، القصف الجوي) placed
+    // with a place below the country (checked below, once the place is known)
+    let participant = f.coref
+        || actor1.is_some()
+        || actor2.is_some()
+        || has_role(Role::Kill)
+        || has_role(Role::Injure)
+        || !weapons.is_empty();
+    // (a change of territory needs the side that took it)
+    let firm_event = anchors.iter().any(|(_, x)| {
+        x.role == Role::Event
+            && !x.ctx
+            && x.sub_event_type.is_some_and(|s| {
+                !matches!(s, SubEventType::GovernmentRegainsTerritory | SubEventType::NonStateActorOvertakesTerritory)
+            })
+    });
+    if !participant && !firm_event {
+        return Err(Drop::NoParticipant);
     }
 
     // ---- death toll
@@ -516,6 +528,15 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         if p.since(d).is_ok_and(|s| s.get_days() > 60) || d > p.checked_add(2.days()).unwrap_or(p) {
             return Err(Drop::Background);
         }
+    }
+
+    if !participant {
+        let placed =
+            place.as_ref().is_some_and(|p| !p.span.is_empty() && lex.places.get(p.place).kind != PlaceKind::Country);
+        if !placed {
+            return Err(Drop::NoParticipant);
+        }
+        rules.push("a firm event word with a place of its own");
     }
 
     let mut evidence: Vec<Span> = f.ranges.iter().filter(|r| !r.is_empty()).map(|r| a.span(r.start, r.end)).collect();

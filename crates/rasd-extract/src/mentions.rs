@@ -104,8 +104,23 @@ pub struct Mentions<'a> {
 static GROUP_BACKREFS: LazyLock<StemSet> =
     LazyLock::new(|| StemSet::new(&["تنظيم", "حركه", "جماعه", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات", "فصيل"]));
 
+/// Heads of a media outlet's name (قناة، صحيفة): the name after them is no trigger.
+static MEDIA_HEADS: LazyLock<StemSet> =
+    LazyLock::new(|| StemSet::new(&["قناه", "صحيفه", "جريده", "اذاعه", "مجله", "تلفزيون", "شبكه", "فضائيه"]));
+
 pub fn gather<'a>(lex: &Lexicon, a: Analysis<'a>, published: Option<Date>) -> Mentions<'a> {
-    let triggers = lex.triggers.find(&a);
+    let mut triggers = lex.triggers.find(&a);
+    // the name of a channel or a paper (قناة "المسيرة"، صحيفة الثورة) is no event
+    triggers.retain(|t| {
+        let mut j = t.start;
+        while j > 0
+            && a.tokens[j - 1].kind == rasd_text::TokenKind::Punct
+            && matches!(a.norm(j - 1), "\"" | "«" | "“" | "'")
+        {
+            j -= 1;
+        }
+        !(j > 0 && MEDIA_HEADS.contains(&a, j - 1))
+    });
     let mut places = lex.places.find(&a, &lex.cues.org_heads, lex.text.vocab());
     let raw_actors = lex.actors.find(&a);
     let actor_countries: Vec<String> = raw_actors
