@@ -473,7 +473,14 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     {
         plover = PloverEvent::Coerce;
     }
-    if matches!(sub.event_type(), rasd_core::EventType::Protests | rasd_core::EventType::Riots) {
+    if sub == SubEventType::ExcessiveForce {
+        // lethal force against a crowd is the state's assault on it (PLOVER
+        // ASSAULT, the protesters its recipient); the protest is its setting
+        plover = PloverEvent::Assault;
+        if mode.is_some_and(|m| matches!(m, PloverMode::Demo | PloverMode::Riot)) {
+            mode = None;
+        }
+    } else if matches!(sub.event_type(), rasd_core::EventType::Protests | rasd_core::EventType::Riots) {
         plover = PloverEvent::Protest;
         if mode.is_none() {
             mode =
@@ -1039,6 +1046,23 @@ fn date_of(
             !on_report,
         );
     }
-    // no date of its own: the publication date, as "this week"
+    // no date of its own: the nearest recent day its context gives (the
+    // sentence before, or the lede: قال المرصد، الجمعة، إن ...), else the
+    // publication date, as "this week"
+    let first = f.first();
+    let fs = a.sentence_of(first);
+    let context = m
+        .dates
+        .iter()
+        .filter(|d| d.start < first && d.year_only.is_none() && !d.since && d.precision == TimePrecision::Day)
+        .filter(|d| {
+            let ds = a.sentence_of(d.start);
+            ds == 0 || ds + 2 >= fs
+        })
+        .filter(|d| d.date.zip(pubd).is_some_and(|(x, p)| x <= p && p.since(x).is_ok_and(|s| s.get_days() <= 7)))
+        .max_by_key(|d| d.start);
+    if let Some(d) = context {
+        return (DateChoice { start: d.date, end: d.until.or(d.date), precision: d.precision, span: None }, false);
+    }
     (DateChoice { start: pubd, end: pubd, precision: TimePrecision::Week, span: None }, false)
 }

@@ -131,6 +131,7 @@ impl<'l> Extractor<'l> {
         }
         merge(&mut coded);
         fold_elaborations(self.lex, &mut coded);
+        join_vague_places(self.lex, &mut coded);
         // a violent record must say something specific (ACLED codes a
         // happening, not a statement about the war): at least two of a
         // named actor, a place below the region, its own date and a toll
@@ -401,6 +402,56 @@ fn absorb_elaboration(o: &mut Coded, c: Coded) {
     }
     o.evidence.extend(c.evidence);
     o.rules.push("a later elaboration with no place or date of its own joins it");
+}
+
+/// Whether a record's place is no finer than a country.
+fn vague_place(lex: &Lexicon, c: &Coded) -> bool {
+    c.place
+        .as_ref()
+        .is_none_or(|p| p.span.is_empty() || lex.places.get(p.place).kind == rasd_lexicon::PlaceKind::Country)
+}
+
+/// A lede often places its happening only in a country (غارات ... وسط
+/// اليمن) and a later sentence names the town, or the other way round with
+/// the day: two records of one type where one has only the country and
+/// their own dates do not disagree are one happening told twice; the
+/// merged record keeps the finer place and the own date.
+fn join_vague_places(lex: &Lexicon, coded: &mut Vec<Coded>) {
+    let mut out: Vec<Coded> = Vec::with_capacity(coded.len());
+    'next: for c in coded.drain(..) {
+        for o in out.iter_mut() {
+            let same = o.sub.event_type() == c.sub.event_type() && o.scope == c.scope && o.scope == Scope::Event;
+            let vague = (vague_place(lex, o) || vague_place(lex, &c)) && !(vague_place(lex, o) && vague_place(lex, &c));
+            let dates = !(o.own_date && c.own_date) || o.date.start == c.date.start;
+            let same_country = match (&o.place, &c.place) {
+                (Some(a), Some(b)) => lex.places.get(a.place).country == lex.places.get(b.place).country,
+                _ => true,
+            };
+            let tolls = match (&o.toll, &c.toll) {
+                (Some(a), Some(b)) => a.min.is_none() || b.min.is_none() || a.min == b.min,
+                _ => true,
+            };
+            let actors = {
+                let xs: Vec<&str> = [&o.actor1, &o.actor2].into_iter().flatten().map(|h| h.name.as_str()).collect();
+                let ys: Vec<&str> = [&c.actor1, &c.actor2].into_iter().flatten().map(|h| h.name.as_str()).collect();
+                xs.is_empty() || ys.is_empty() || xs.iter().any(|n| ys.contains(n))
+            };
+            if same && vague && dates && same_country && tolls && actors {
+                if vague_place(lex, o) {
+                    o.place = c.place.clone();
+                }
+                if c.own_date && !o.own_date {
+                    o.date = c.date.clone();
+                    o.own_date = true;
+                }
+                absorb_elaboration(o, c);
+                o.rules.push("a country-level mention and a placed one of the same happening joined");
+                continue 'next;
+            }
+        }
+        out.push(c);
+    }
+    *coded = out;
 }
 
 /// A finer place replaces a coarser one only if it lies inside it (300 km).
