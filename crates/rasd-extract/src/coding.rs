@@ -181,7 +181,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     let sent = &a.sentences[a.sentence_of(anchor_tok)].tokens;
     let all_anchor_toks: Vec<usize> = anchors.iter().map(|(t, _)| m.triggers[*t].start).collect();
     let negated = |tok: usize| {
-        m.negation.iter().any(|c| {
+        m.negation.iter().filter(|c| lex.cues.negation.label(c.id) != "none").any(|c| {
             let pre = lex.cues.negation.label(c.id) == "pre";
             let cl = clause_of(m, tok);
             if pre {
