@@ -167,6 +167,25 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     if anchors.is_empty() {
         return Err(Drop::NoContext);
     }
+    // منذ تطهيرها، منذ سيطرة التنظيم: an event word right after منذ names a
+    // past happening the news is dated from, not the news itself
+    // (and so does the rest of its clause: منذ الهجوم الكيميائي الذي استهدف ...)
+    let since_at = |t: usize| {
+        let i = m.triggers[t].start;
+        i > 0 && a.norm(i - 1) == "منذ"
+    };
+    let since_ref = |t: usize| {
+        let i = m.triggers[t].start;
+        anchors.iter().any(|(s, _)| {
+            let j = m.triggers[*s].start;
+            since_at(*s) && j <= i && clause_of(m, j).contains(&i)
+        })
+    };
+    let past: Vec<bool> = anchors.iter().map(|(t, _)| since_ref(*t)).collect();
+    if past.iter().all(|&p| p) {
+        return Err(Drop::Background);
+    }
+    let anchors: Vec<(usize, &Trigger)> = anchors.into_iter().zip(past).filter(|(_, p)| !p).map(|(x, _)| x).collect();
     // the main anchor: the first non-context-dependent one
     let anchor_t = anchors
         .iter()
