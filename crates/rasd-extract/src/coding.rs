@@ -46,6 +46,10 @@ pub struct PlaceChoice {
     pub bearing: Option<String>,
     /// Coordinates of the chosen place.
     pub point: Option<(f64, f64)>,
+    /// The place is a whole country.
+    pub country: bool,
+    /// ISO alpha-2 of the place's country.
+    pub cc: String,
 }
 
 #[derive(Debug, Clone)]
@@ -876,7 +880,40 @@ fn locate(
             best = Some((score, c));
         }
     };
+    // a reference point is no event place: قبالة نجران، المدعومين من إيران، التي تبعد 200 كلم عن يولا
+    let reference = |p: &rasd_lexicon::PlaceMention| {
+        let label = |c: &rasd_lexicon::cues::Cue| lex.cues.proximity.label(c.id);
+        let filler = |i: usize| {
+            matches!(strip_article(a.norm(i)), "منطقه" | "مدينه" | "بلده" | "محافظه" | "دوله" | "حدود" | "مع")
+        };
+        let right_before =
+            |c: &&rasd_lexicon::cues::Cue| c.end <= p.start && c.end + 3 >= p.start && (c.end..p.start).all(filler);
+        let ref_now = m.proximity.iter().filter(|c| label(c) == "ref").any(|c| right_before(&c));
+        // (only when the clause describes a named place: موبي التي تبعد 200 كلم عن يولا; an
+        // unnamed منطقة تبعد 20 كلم عن الحديدة is placed near its reference point)
+        let an = p.start > 0 && a.norm(p.start - 1) == "عن"
+            || p.start > 1 && a.norm(p.start - 2) == "عن" && strip_article(a.norm(p.start - 1)) == "عاصمه";
+        let named_before = |c: &rasd_lexicon::cues::Cue| {
+            m.places.iter().any(|q| q.end <= c.start && q.end + 2 >= c.start && !q.in_org)
+                || (c.start.saturating_sub(3)..c.start).any(|i| {
+                    matches!(strip_article(a.norm(i)), "مدينه" | "بلده" | "قريه" | "بمدينه" | "ببلده" | "بقريه")
+                })
+        };
+        let distance = an
+            && m.proximity
+                .iter()
+                .any(|c| label(c) == "ref_distance" && c.end < p.start && c.end + 6 >= p.start && named_before(c));
+        ref_now || distance
+    };
+    // and what describes the reference point (قبالة منطقة نجران جنوبي السعودية)
+    let refs: Vec<usize> = m.places.iter().filter(|p| f.contains(p.start) && reference(p)).map(|p| p.end).collect();
+    let reference = |p: &rasd_lexicon::PlaceMention| {
+        reference(p) || m.directions.iter().any(|d| d.end <= p.start && d.end + 1 >= p.start && refs.contains(&d.start))
+    };
     for p in m.places.iter().filter(usable) {
+        if reference(p) {
+            continue;
+        }
         let place = p.chosen();
         let kind = g.get(place).kind;
         let mut precision = match kind {
@@ -894,7 +931,11 @@ fn locate(
         };
         // relative: near / N km BEARING of / before PLACE
         let lo = p.start.saturating_sub(6);
-        for c in m.proximity.iter().filter(|c| c.end <= p.start && c.end + 2 >= p.start) {
+        for c in m
+            .proximity
+            .iter()
+            .filter(|c| c.end <= p.start && c.end + 2 >= p.start && !lex.cues.proximity.label(c.id).starts_with("ref"))
+        {
             let _ = c;
             precision = GeoPrecision::Near;
         }
@@ -913,6 +954,8 @@ fn locate(
                             offset_km: None,
                             bearing: None,
                             point: None,
+                            country: false,
+                            cc: String::new(),
                         },
                     );
                     continue;
@@ -960,7 +1003,16 @@ fn locate(
         score -= (p.start as i32 - anchor as i32).abs() / 10;
         consider(
             score,
-            PlaceChoice { place, span: a.span(p.start, p.end), precision, offset_km, bearing, point: None },
+            PlaceChoice {
+                place,
+                span: a.span(p.start, p.end),
+                precision,
+                offset_km,
+                bearing,
+                point: None,
+                country: false,
+                cc: String::new(),
+            },
         );
     }
     // جنوب البلاد / غرب البلاد: a part of the focus country
@@ -979,6 +1031,8 @@ fn locate(
                             offset_km: None,
                             bearing: None,
                             point: None,
+                            country: false,
+                            cc: String::new(),
                         },
                     );
                 }
@@ -988,6 +1042,8 @@ fn locate(
     let with_point = |mut c: PlaceChoice| {
         let p = g.get(c.place);
         c.point = p.lat.zip(p.lon);
+        c.country = p.kind == PlaceKind::Country;
+        c.cc = p.country.clone();
         c
     };
     best.map(|(_, c)| c).map(with_point).or_else(|| {
@@ -1001,6 +1057,8 @@ fn locate(
             offset_km: None,
             bearing: None,
             point: None,
+            country: false,
+            cc: String::new(),
         }))
     })
 }

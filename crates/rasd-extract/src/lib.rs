@@ -476,6 +476,8 @@ fn absorb(o: &mut Coded, c: Coded) {
     }
     let better_place = match (&o.place, &c.place) {
         (None, Some(_)) => true,
+        // a country, however qualified (وسط اليمن), yields to a place inside it
+        (Some(a), Some(b)) if a.country && !b.country && a.cc == b.cc => true,
         (Some(a), Some(b)) => b.precision < a.precision && near(a, b),
         _ => false,
     };
