@@ -285,7 +285,16 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         sub.is_none_or(|s| matches!(s, SubEventType::Attack | SubEventType::Shelling) && !specific_kind(&events));
     if let Some((_, w)) = weapon_best {
         let ws = w.sub_event_type.unwrap();
-        if generic_attack || sub.is_some_and(|s| priority(ws) < priority(s) && s != SubEventType::ArmedClash) {
+        // (a disrupted weapon, أسقطت طائرة بدون طيار، اعترضت صاروخا, is the object, not the means;
+        // unless it still killed someone: then it was a missile attack all the same)
+        let kill_in_sentence = m
+            .triggers
+            .iter()
+            .any(|t| sent.contains(&t.start) && t.ids.iter().any(|&id| lex.triggers.get(id).role == Role::Kill));
+        let disrupted = sub == Some(SubEventType::DisruptedWeaponsUse) && !kill_in_sentence;
+        if !disrupted
+            && (generic_attack || sub.is_some_and(|s| priority(ws) < priority(s) && s != SubEventType::ArmedClash))
+        {
             sub = Some(ws);
             plover = w.plover_event.unwrap_or(PloverEvent::Assault);
             rules.push("the weapon decides the sub-event type");
