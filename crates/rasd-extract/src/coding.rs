@@ -35,6 +35,8 @@ pub struct Coded {
     /// The date came from the frame's own words (not the publication date).
     pub own_date: bool,
     pub specific: bool,
+    /// The victim is named by rank, office or trade (مقتل العميد ...، اغتيال الصحفي ...).
+    pub named_victim: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -578,6 +580,16 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         rules.push("a firm event word with a place of its own");
     }
 
+    // a victim named by rank, office or trade right after the killing word
+    // (مقتل العميد إسماعيل، اغتيال الصحفي ...، قتل القيادي في ...) is someone
+    // specific: the record reports one happening even with no place or date
+    let named_victim = anchors.iter().any(|(t, x)| {
+        let e = m.triggers[*t].end;
+        // (not a casualty noun used as an epithet: الشهيد الرئيس ...)
+        matches!(x.role, Role::Kill | Role::Attack | Role::Event)
+            && x.pos != Pos::Noun
+            && (e..(e + 2).min(a.tokens.len())).any(|i| VICTIM_TITLES.contains(a, i))
+    });
     let mut evidence: Vec<Span> = f.ranges.iter().filter(|r| !r.is_empty()).map(|r| a.span(r.start, r.end)).collect();
     evidence.dedup();
     Ok(Coded {
@@ -598,6 +610,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         coref: f.coref,
         own_date,
         specific,
+        named_victim,
     })
 }
 
@@ -614,6 +627,42 @@ fn after_title_head(m: &Mentions<'_>, i: usize) -> bool {
 fn specific_kind(events: &[&Trigger]) -> bool {
     events.iter().any(|x| x.sub_event_type.is_some_and(|s| !matches!(s, SubEventType::Attack | SubEventType::Shelling)))
 }
+
+/// Ranks, offices and trades that name a particular victim (العميد، الصحفي).
+static VICTIM_TITLES: LazyLock<StemSet> = LazyLock::new(|| {
+    StemSet::new(&[
+        "عميد",
+        "لواء",
+        "عقيد",
+        "مقدم",
+        "رائد",
+        "نقيب",
+        "ملازم",
+        "جنرال",
+        "شيخ",
+        "قيادي",
+        "صحفي",
+        "صحافي",
+        "اعلامي",
+        "مصور",
+        "ناشط",
+        "طبيب",
+        "قاضي",
+        "نائب",
+        "وزير",
+        "محافظ",
+        "مفتي",
+        "امام",
+        "داعيه",
+        "زعيم",
+        "قائد",
+        "مدير",
+        "رئيس",
+        "مراسل",
+        "محامي",
+        "عضو",
+    ])
+});
 
 /// Words after which the agent follows (على يد، نفذتها، برصاص).
 static AGENT_MARKERS: LazyLock<StemSet> =
@@ -775,6 +824,12 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
                 dist = Some(q.tokens.start - k.end);
             } else if q.tokens.end <= k.start && k.start - q.tokens.end <= 2 {
                 dist = Some(k.start - q.tokens.end);
+            } else if q.tokens.end + 1 < k.start
+                && k.start - q.tokens.end <= 4
+                && (q.tokens.end + 1..k.start).all(|i| a.norm(i) == "قد" || !a.norm(i).chars().any(char::is_alphabetic))
+            {
+                // the counted noun, then only quotes or قد before the verb: "خمسة جنود" قد قتلوا
+                dist = Some(2);
             }
             if let Some(d0) = dist {
                 // a wounding word nearer to the number takes it (5 جرحى)

@@ -23,7 +23,7 @@ use coding::Coded;
 use jiff::civil::Date;
 use rasd_core::{
     Actor, CharIndex, Document, Event, EventDate, Evidence, Explain, Fatalities, GeoPrecision, Location, Plover, Scope,
-    Source, Span, TimePrecision,
+    Source, Span, SubEventType, TimePrecision,
 };
 use rasd_lexicon::Lexicon;
 
@@ -134,7 +134,8 @@ impl<'l> Extractor<'l> {
         join_vague_places(self.lex, &mut coded);
         // a violent record must say something specific (ACLED codes a
         // happening, not a statement about the war): at least two of a
-        // named actor, a place below the region, its own date and a toll
+        // named actor, a place below the region, its own date, a toll, a victim
+        // named by rank or trade, or a bombing named by its device
         coded.retain(|c| !c.sub.is_violent() || specifics(c) >= 1);
         Ok(coded.iter().enumerate().map(|(n, c)| self.record(doc, &m, &index, c, n + 1)).collect())
     }
@@ -278,7 +279,11 @@ fn specifics(c: &Coded) -> usize {
     let actor = c.actor1.is_some() || c.actor2.is_some();
     let place = c.place.as_ref().is_some_and(|p| p.precision < GeoPrecision::Region);
     let toll = c.toll.as_ref().is_some_and(|t| t.min.is_some() || t.qualifier == rasd_core::Qualifier::Vague);
-    [actor, place, c.own_date, toll].into_iter().filter(|&b| b).count()
+    // a bombing named by its device (انفجار عبوة ناسفة، تفجير انتحاري) is one happening by itself
+    let device = c.specific
+        && c.scope == Scope::Event
+        && matches!(c.sub, SubEventType::RemoteExplosive | SubEventType::SuicideBomb | SubEventType::Grenade);
+    [actor, place, c.own_date, toll, c.named_victim, device].into_iter().filter(|&b| b).count()
 }
 
 fn compatible(x: &Coded, y: &Coded) -> bool {
@@ -509,6 +514,7 @@ fn absorb(o: &mut Coded, c: Coded) {
         o.source = c.source;
     }
     o.specific |= c.specific;
+    o.named_victim |= c.named_victim;
     o.evidence.extend(c.evidence);
     o.rules.push("merged with another mention of the same happening");
 }
