@@ -35,6 +35,8 @@ pub struct Coded {
     /// The date came from the frame's own words (not the publication date).
     pub own_date: bool,
     pub specific: bool,
+    /// The victim is named by rank, office or trade (مقتل العميد ...، اغتيال الصحفي ...).
+    pub named_victim: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -46,6 +48,10 @@ pub struct PlaceChoice {
     pub bearing: Option<String>,
     /// Coordinates of the chosen place.
     pub point: Option<(f64, f64)>,
+    /// The place is a whole country.
+    pub country: bool,
+    /// ISO alpha-2 of the place's country.
+    pub cc: String,
 }
 
 #[derive(Debug, Clone)]
@@ -77,6 +83,7 @@ pub enum Drop {
     Modal,
     Background,
     NoContext,
+    NoParticipant,
     Court,
 }
 
@@ -87,6 +94,7 @@ impl Drop {
             Drop::Modal => "future, hypothetical or a threat (سوف، قد، يجب)",
             Drop::Background => "historical background (an earlier year, منذ تولي ...)",
             Drop::NoContext => "no violent context (an accident, a march, a listing)",
+            Drop::NoParticipant => "no one in it (no actor, death, wounding or weapon) and no place of its own",
             Drop::Court => "a court ruling about the act, not the act",
         }
     }
@@ -165,6 +173,25 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     if anchors.is_empty() {
         return Err(Drop::NoContext);
     }
+    // منذ تطهيرها، منذ سيطرة التنظيم: an event word right after منذ names a
+    // past happening the news is dated from, not the news itself
+    // (and so does the rest of its clause: منذ الهجوم الكيميائي الذي استهدف ...)
+    let since_at = |t: usize| {
+        let i = m.triggers[t].start;
+        i > 0 && a.norm(i - 1) == "منذ"
+    };
+    let since_ref = |t: usize| {
+        let i = m.triggers[t].start;
+        anchors.iter().any(|(s, _)| {
+            let j = m.triggers[*s].start;
+            since_at(*s) && j <= i && clause_of(m, j).contains(&i)
+        })
+    };
+    let past: Vec<bool> = anchors.iter().map(|(t, _)| since_ref(*t)).collect();
+    if past.iter().all(|&p| p) {
+        return Err(Drop::Background);
+    }
+    let anchors: Vec<(usize, &Trigger)> = anchors.into_iter().zip(past).filter(|(_, p)| !p).map(|(x, _)| x).collect();
     // the main anchor: the first non-context-dependent one
     let anchor_t = anchors
         .iter()
@@ -179,7 +206,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     let sent = &a.sentences[a.sentence_of(anchor_tok)].tokens;
     let all_anchor_toks: Vec<usize> = anchors.iter().map(|(t, _)| m.triggers[*t].start).collect();
     let negated = |tok: usize| {
-        m.negation.iter().any(|c| {
+        m.negation.iter().filter(|c| lex.cues.negation.label(c.id) != "none").any(|c| {
             let pre = lex.cues.negation.label(c.id) == "pre";
             let cl = clause_of(m, tok);
             if pre {
@@ -260,7 +287,16 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         sub.is_none_or(|s| matches!(s, SubEventType::Attack | SubEventType::Shelling) && !specific_kind(&events));
     if let Some((_, w)) = weapon_best {
         let ws = w.sub_event_type.unwrap();
-        if generic_attack || sub.is_some_and(|s| priority(ws) < priority(s) && s != SubEventType::ArmedClash) {
+        // (a disrupted weapon, أسقطت طائرة بدون طيار، اعترضت صاروخا, is the object, not the means;
+        // unless it still killed someone: then it was a missile attack all the same)
+        let kill_in_sentence = m
+            .triggers
+            .iter()
+            .any(|t| sent.contains(&t.start) && t.ids.iter().any(|&id| lex.triggers.get(id).role == Role::Kill));
+        let disrupted = sub == Some(SubEventType::DisruptedWeaponsUse) && !kill_in_sentence;
+        if !disrupted
+            && (generic_attack || sub.is_some_and(|s| priority(ws) < priority(s) && s != SubEventType::ArmedClash))
+        {
             sub = Some(ws);
             plover = w.plover_event.unwrap_or(PloverEvent::Assault);
             rules.push("the weapon decides the sub-event type");
@@ -471,7 +507,14 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     {
         plover = PloverEvent::Coerce;
     }
-    if matches!(sub.event_type(), rasd_core::EventType::Protests | rasd_core::EventType::Riots) {
+    if sub == SubEventType::ExcessiveForce {
+        // lethal force against a crowd is the state's assault on it (PLOVER
+        // ASSAULT, the protesters its recipient); the protest is its setting
+        plover = PloverEvent::Assault;
+        if mode.is_some_and(|m| matches!(m, PloverMode::Demo | PloverMode::Riot)) {
+            mode = None;
+        }
+    } else if matches!(sub.event_type(), rasd_core::EventType::Protests | rasd_core::EventType::Riots) {
         plover = PloverEvent::Protest;
         if mode.is_none() {
             mode =
@@ -482,15 +525,25 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         mode = Some(PloverMode::Aerial);
     }
 
-    // an event has someone in it: an actor, a death, a wounding or a weapon
-    if !f.coref
-        && actor1.is_none()
-        && actor2.is_none()
-        && !has_role(Role::Kill)
-        && !has_role(Role::Injure)
-        && weapons.is_empty()
-    {
-        return Err(Drop::NoContext);
+    // an event has someone in it: an actor, a death, a wounding or a weapon;
+    // or else a firm event word (المواجهات، الغارات، القصف الجوي) placed
+    // with a place below the country (checked below, once the place is known)
+    let participant = f.coref
+        || actor1.is_some()
+        || actor2.is_some()
+        || has_role(Role::Kill)
+        || has_role(Role::Injure)
+        || !weapons.is_empty();
+    // (a change of territory needs the side that took it)
+    let firm_event = anchors.iter().any(|(_, x)| {
+        x.role == Role::Event
+            && !x.ctx
+            && x.sub_event_type.is_some_and(|s| {
+                !matches!(s, SubEventType::GovernmentRegainsTerritory | SubEventType::NonStateActorOvertakesTerritory)
+            })
+    });
+    if !participant && !firm_event {
+        return Err(Drop::NoParticipant);
     }
 
     // ---- death toll
@@ -518,6 +571,25 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         }
     }
 
+    if !participant {
+        let placed =
+            place.as_ref().is_some_and(|p| !p.span.is_empty() && lex.places.get(p.place).kind != PlaceKind::Country);
+        if !placed {
+            return Err(Drop::NoParticipant);
+        }
+        rules.push("a firm event word with a place of its own");
+    }
+
+    // a victim named by rank, office or trade right after the killing word
+    // (مقتل العميد إسماعيل، اغتيال الصحفي ...، قتل القيادي في ...) is someone
+    // specific: the record reports one happening even with no place or date
+    let named_victim = anchors.iter().any(|(t, x)| {
+        let e = m.triggers[*t].end;
+        // (not a casualty noun used as an epithet: الشهيد الرئيس ...)
+        matches!(x.role, Role::Kill | Role::Attack | Role::Event)
+            && x.pos != Pos::Noun
+            && (e..(e + 2).min(a.tokens.len())).any(|i| VICTIM_TITLES.contains(a, i))
+    });
     let mut evidence: Vec<Span> = f.ranges.iter().filter(|r| !r.is_empty()).map(|r| a.span(r.start, r.end)).collect();
     evidence.dedup();
     Ok(Coded {
@@ -538,6 +610,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         coref: f.coref,
         own_date,
         specific,
+        named_victim,
     })
 }
 
@@ -554,6 +627,42 @@ fn after_title_head(m: &Mentions<'_>, i: usize) -> bool {
 fn specific_kind(events: &[&Trigger]) -> bool {
     events.iter().any(|x| x.sub_event_type.is_some_and(|s| !matches!(s, SubEventType::Attack | SubEventType::Shelling)))
 }
+
+/// Ranks, offices and trades that name a particular victim (العميد، الصحفي).
+static VICTIM_TITLES: LazyLock<StemSet> = LazyLock::new(|| {
+    StemSet::new(&[
+        "عميد",
+        "لواء",
+        "عقيد",
+        "مقدم",
+        "رائد",
+        "نقيب",
+        "ملازم",
+        "جنرال",
+        "شيخ",
+        "قيادي",
+        "صحفي",
+        "صحافي",
+        "اعلامي",
+        "مصور",
+        "ناشط",
+        "طبيب",
+        "قاضي",
+        "نائب",
+        "وزير",
+        "محافظ",
+        "مفتي",
+        "امام",
+        "داعيه",
+        "زعيم",
+        "قائد",
+        "مدير",
+        "رئيس",
+        "مراسل",
+        "محامي",
+        "عضو",
+    ])
+});
 
 /// Words after which the agent follows (على يد، نفذتها، برصاص).
 static AGENT_MARKERS: LazyLock<StemSet> =
@@ -715,6 +824,12 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
                 dist = Some(q.tokens.start - k.end);
             } else if q.tokens.end <= k.start && k.start - q.tokens.end <= 2 {
                 dist = Some(k.start - q.tokens.end);
+            } else if q.tokens.end + 1 < k.start
+                && k.start - q.tokens.end <= 4
+                && (q.tokens.end + 1..k.start).all(|i| a.norm(i) == "قد" || !a.norm(i).chars().any(char::is_alphabetic))
+            {
+                // the counted noun, then only quotes or قد before the verb: "خمسة جنود" قد قتلوا
+                dist = Some(2);
             }
             if let Some(d0) = dist {
                 // a wounding word nearer to the number takes it (5 جرحى)
@@ -829,7 +944,40 @@ fn locate(
             best = Some((score, c));
         }
     };
+    // a reference point is no event place: قبالة نجران، المدعومين من إيران، التي تبعد 200 كلم عن يولا
+    let reference = |p: &rasd_lexicon::PlaceMention| {
+        let label = |c: &rasd_lexicon::cues::Cue| lex.cues.proximity.label(c.id);
+        let filler = |i: usize| {
+            matches!(strip_article(a.norm(i)), "منطقه" | "مدينه" | "بلده" | "محافظه" | "دوله" | "حدود" | "مع")
+        };
+        let right_before =
+            |c: &&rasd_lexicon::cues::Cue| c.end <= p.start && c.end + 3 >= p.start && (c.end..p.start).all(filler);
+        let ref_now = m.proximity.iter().filter(|c| label(c) == "ref").any(|c| right_before(&c));
+        // (only when the clause describes a named place: موبي التي تبعد 200 كلم عن يولا; an
+        // unnamed منطقة تبعد 20 كلم عن الحديدة is placed near its reference point)
+        let an = p.start > 0 && a.norm(p.start - 1) == "عن"
+            || p.start > 1 && a.norm(p.start - 2) == "عن" && strip_article(a.norm(p.start - 1)) == "عاصمه";
+        let named_before = |c: &rasd_lexicon::cues::Cue| {
+            m.places.iter().any(|q| q.end <= c.start && q.end + 2 >= c.start && !q.in_org)
+                || (c.start.saturating_sub(3)..c.start).any(|i| {
+                    matches!(strip_article(a.norm(i)), "مدينه" | "بلده" | "قريه" | "بمدينه" | "ببلده" | "بقريه")
+                })
+        };
+        let distance = an
+            && m.proximity
+                .iter()
+                .any(|c| label(c) == "ref_distance" && c.end < p.start && c.end + 6 >= p.start && named_before(c));
+        ref_now || distance
+    };
+    // and what describes the reference point (قبالة منطقة نجران جنوبي السعودية)
+    let refs: Vec<usize> = m.places.iter().filter(|p| f.contains(p.start) && reference(p)).map(|p| p.end).collect();
+    let reference = |p: &rasd_lexicon::PlaceMention| {
+        reference(p) || m.directions.iter().any(|d| d.end <= p.start && d.end + 1 >= p.start && refs.contains(&d.start))
+    };
     for p in m.places.iter().filter(usable) {
+        if reference(p) {
+            continue;
+        }
         let place = p.chosen();
         let kind = g.get(place).kind;
         let mut precision = match kind {
@@ -847,7 +995,11 @@ fn locate(
         };
         // relative: near / N km BEARING of / before PLACE
         let lo = p.start.saturating_sub(6);
-        for c in m.proximity.iter().filter(|c| c.end <= p.start && c.end + 2 >= p.start) {
+        for c in m
+            .proximity
+            .iter()
+            .filter(|c| c.end <= p.start && c.end + 2 >= p.start && !lex.cues.proximity.label(c.id).starts_with("ref"))
+        {
             let _ = c;
             precision = GeoPrecision::Near;
         }
@@ -866,6 +1018,8 @@ fn locate(
                             offset_km: None,
                             bearing: None,
                             point: None,
+                            country: false,
+                            cc: String::new(),
                         },
                     );
                     continue;
@@ -913,7 +1067,16 @@ fn locate(
         score -= (p.start as i32 - anchor as i32).abs() / 10;
         consider(
             score,
-            PlaceChoice { place, span: a.span(p.start, p.end), precision, offset_km, bearing, point: None },
+            PlaceChoice {
+                place,
+                span: a.span(p.start, p.end),
+                precision,
+                offset_km,
+                bearing,
+                point: None,
+                country: false,
+                cc: String::new(),
+            },
         );
     }
     // جنوب البلاد / غرب البلاد: a part of the focus country
@@ -932,6 +1095,8 @@ fn locate(
                             offset_km: None,
                             bearing: None,
                             point: None,
+                            country: false,
+                            cc: String::new(),
                         },
                     );
                 }
@@ -941,6 +1106,8 @@ fn locate(
     let with_point = |mut c: PlaceChoice| {
         let p = g.get(c.place);
         c.point = p.lat.zip(p.lon);
+        c.country = p.kind == PlaceKind::Country;
+        c.cc = p.country.clone();
         c
     };
     best.map(|(_, c)| c).map(with_point).or_else(|| {
@@ -954,6 +1121,8 @@ fn locate(
             offset_km: None,
             bearing: None,
             point: None,
+            country: false,
+            cc: String::new(),
         }))
     })
 }
@@ -1018,6 +1187,23 @@ fn date_of(
             !on_report,
         );
     }
-    // no date of its own: the publication date, as "this week"
+    // no date of its own: the nearest recent day its context gives (the
+    // sentence before, or the lede: قال المرصد، الجمعة، إن ...), else the
+    // publication date, as "this week"
+    let first = f.first();
+    let fs = a.sentence_of(first);
+    let context = m
+        .dates
+        .iter()
+        .filter(|d| d.start < first && d.year_only.is_none() && !d.since && d.precision == TimePrecision::Day)
+        .filter(|d| {
+            let ds = a.sentence_of(d.start);
+            ds == 0 || ds + 2 >= fs
+        })
+        .filter(|d| d.date.zip(pubd).is_some_and(|(x, p)| x <= p && p.since(x).is_ok_and(|s| s.get_days() <= 7)))
+        .max_by_key(|d| d.start);
+    if let Some(d) = context {
+        return (DateChoice { start: d.date, end: d.until.or(d.date), precision: d.precision, span: None }, false);
+    }
     (DateChoice { start: pubd, end: pubd, precision: TimePrecision::Week, span: None }, false)
 }

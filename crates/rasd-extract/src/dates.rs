@@ -239,7 +239,11 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
         }
         // a bare year after عام / سنة / في: background marker
         if let Some(y) = number(a, i).filter(|y| (1900..2100).contains(y)) {
-            if i > 0 && matches!(strip_article(a.norm(i - 1)), "عام" | "سنه" | "في" | "منذ" | "العام") {
+            // also a year in brackets (1982-1983), as a biography or a chronology gives it
+            if i > 0
+                && (matches!(strip_article(a.norm(i - 1)), "عام" | "سنه" | "في" | "منذ" | "العام")
+                    || a.norm(i - 1) == "(")
+            {
                 out.push(DateMention {
                     start: i - 1,
                     end: i + 1,
@@ -252,6 +256,27 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
             }
         }
         i += 1;
+    }
+    // N years ago (قبل 11 عاما، قبل ثلاثة أعوام): the year it happened, as background
+    if let Some(p) = published {
+        for q in &a.quantities {
+            let (s, e) = (q.tokens.start, q.value_tokens.end);
+            let ago = s > 0 && strip_article(a.norm(s - 1)) == "قبل";
+            let years = e < n && matches!(a.norm(e), "عاما" | "عام" | "اعوام" | "سنه" | "سنوات" | "سنين");
+            if let (true, true, Some(v)) = (ago, years, q.min.filter(|&v| (1..200).contains(&v))) {
+                let y = p.year() as i64 - v as i64;
+                out.push(DateMention {
+                    start: s - 1,
+                    end: e + 1,
+                    date: Date::new(y as i16, 1, 1).ok(),
+                    until: Date::new(y as i16, 12, 31).ok(),
+                    precision: TimePrecision::Month,
+                    since: false,
+                    year_only: Some(y as i16),
+                });
+            }
+        }
+        out.sort_by_key(|d| d.start);
     }
     out
 }

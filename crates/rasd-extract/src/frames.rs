@@ -68,7 +68,12 @@ pub fn build(lex: &Lexicon, m: &Mentions<'_>) -> Vec<Frame> {
         let total_at = m
             .cumulative
             .iter()
-            .find(|c| r.contains(&c.start) && lex.cues.cumulative.label(c.id) == "total")
+            .find(|c| {
+                let label = lex.cues.cumulative.label(c.id);
+                // في حصيلة أولية after a stated toll qualifies it; before any toll it opens a total
+                let toll_before = m.a.quantities.iter().any(|q| q.tokens.start >= r.start && q.tokens.end <= c.start);
+                r.contains(&c.start) && (label == "total" || (label == "after_toll" && !toll_before))
+            })
             .map(|c| c.start);
         // a continuation sentence joins the previous frame
         if let Some(prev) = frames.last_mut() {
@@ -118,10 +123,19 @@ pub fn build(lex: &Lexicon, m: &Mentions<'_>) -> Vec<Frame> {
         let mut cur_has = (false, false); // (anchor, toll)
         for c in clauses {
             let c_anchor = anchors.iter().any(|&t| c.contains(&m.triggers[t].start));
+            // a count of the wounded (فيما جرح أكثر من 20، 5 جرحى) is no toll of a new happening
+            let injured = |q: &rasd_text::Quantity| {
+                ts.iter().any(|&t| {
+                    let tr = &m.triggers[t];
+                    let near = (tr.end <= q.tokens.start && q.tokens.start - tr.end <= 3)
+                        || (q.tokens.end <= tr.start && tr.start - q.tokens.end <= 1);
+                    near && m.triggers[t].ids.iter().any(|&id| lex.triggers.get(id).role == Role::Injure)
+                })
+            };
             let c_toll =
                 m.a.quantities
                     .iter()
-                    .any(|q| c.contains(&q.tokens.start) && q.kind != rasd_text::QuantityKind::Ordinal);
+                    .any(|q| c.contains(&q.tokens.start) && q.kind != rasd_text::QuantityKind::Ordinal && !injured(q));
             if cur_has.0 && cur_has.1 && c_anchor && c_toll {
                 frames.push(cur);
                 cur = Frame {

@@ -23,7 +23,7 @@ use coding::Coded;
 use jiff::civil::Date;
 use rasd_core::{
     Actor, CharIndex, Document, Event, EventDate, Evidence, Explain, Fatalities, GeoPrecision, Location, Plover, Scope,
-    Source, Span, TimePrecision,
+    Source, Span, SubEventType, TimePrecision,
 };
 use rasd_lexicon::Lexicon;
 
@@ -130,9 +130,12 @@ impl<'l> Extractor<'l> {
             coded.extend(r.ok());
         }
         merge(&mut coded);
+        fold_elaborations(self.lex, &mut coded);
+        join_vague_places(self.lex, &mut coded);
         // a violent record must say something specific (ACLED codes a
         // happening, not a statement about the war): at least two of a
-        // named actor, a place below the region, its own date and a toll
+        // named actor, a place below the region, its own date, a toll, a victim
+        // named by rank or trade, or a bombing named by its device
         coded.retain(|c| !c.sub.is_violent() || specifics(c) >= 1);
         Ok(coded.iter().enumerate().map(|(n, c)| self.record(doc, &m, &index, c, n + 1)).collect())
     }
@@ -276,7 +279,11 @@ fn specifics(c: &Coded) -> usize {
     let actor = c.actor1.is_some() || c.actor2.is_some();
     let place = c.place.as_ref().is_some_and(|p| p.precision < GeoPrecision::Region);
     let toll = c.toll.as_ref().is_some_and(|t| t.min.is_some() || t.qualifier == rasd_core::Qualifier::Vague);
-    [actor, place, c.own_date, toll].into_iter().filter(|&b| b).count()
+    // a bombing named by its device (انفجار عبوة ناسفة، تفجير انتحاري) is one happening by itself
+    let device = c.specific
+        && c.scope == Scope::Event
+        && matches!(c.sub, SubEventType::RemoteExplosive | SubEventType::SuicideBomb | SubEventType::Grenade);
+    [actor, place, c.own_date, toll, c.named_victim, device].into_iter().filter(|&b| b).count()
 }
 
 fn compatible(x: &Coded, y: &Coded) -> bool {
@@ -347,6 +354,111 @@ fn merge(coded: &mut Vec<Coded>) {
     *coded = out;
 }
 
+/// Whether a record places and dates nothing of its own: no place below
+/// the country and no date of its own words.
+fn unplaced_undated(lex: &Lexicon, c: &Coded) -> bool {
+    let placed = c
+        .place
+        .as_ref()
+        .is_some_and(|p| !p.span.is_empty() && lex.places.get(p.place).kind != rasd_lexicon::PlaceKind::Country);
+    !placed && !c.own_date && c.scope == Scope::Event
+}
+
+/// A report tells its main happening first and then elaborates on it
+/// (who said what, the toll, the weapon): a later event of a document with
+/// no place below the country and no date of its own is one of those
+/// elaborations, not a happening of its own (ACLED: one event per actor
+/// pair, place and day). It joins the document's first record of its type,
+/// or, for a violent one, falls away when the document has a placed or
+/// dated violent record already.
+fn fold_elaborations(lex: &Lexicon, coded: &mut Vec<Coded>) {
+    let mut out: Vec<Coded> = Vec::with_capacity(coded.len());
+    let all: Vec<Coded> = std::mem::take(coded);
+    let anchored: Vec<bool> = all.iter().map(|c| !unplaced_undated(lex, c)).collect();
+    for (i, c) in all.into_iter().enumerate() {
+        if anchored[i] || out.is_empty() {
+            out.push(c);
+            continue;
+        }
+        if let Some(o) = out.iter_mut().find(|o| o.scope == Scope::Event && o.sub.event_type() == c.sub.event_type()) {
+            absorb_elaboration(o, c);
+            continue;
+        }
+        if c.sub.is_violent() && out.iter().any(|o| o.sub.is_violent() && o.scope == Scope::Event) {
+            continue;
+        }
+        out.push(c);
+    }
+    *coded = out;
+}
+
+fn absorb_elaboration(o: &mut Coded, c: Coded) {
+    if o.actor1.is_none() && c.actor1.as_ref().is_none_or(|h| o.actor2.as_ref().is_none_or(|x| x.name != h.name)) {
+        o.actor1 = c.actor1;
+    }
+    if o.actor2.is_none() && c.actor2.as_ref().is_none_or(|h| o.actor1.as_ref().is_none_or(|x| x.name != h.name)) {
+        o.actor2 = c.actor2;
+    }
+    if o.toll.is_none() {
+        o.toll = c.toll;
+    }
+    if o.source.is_none() {
+        o.source = c.source;
+    }
+    o.evidence.extend(c.evidence);
+    o.rules.push("a later elaboration with no place or date of its own joins it");
+}
+
+/// Whether a record's place is no finer than a country.
+fn vague_place(lex: &Lexicon, c: &Coded) -> bool {
+    c.place
+        .as_ref()
+        .is_none_or(|p| p.span.is_empty() || lex.places.get(p.place).kind == rasd_lexicon::PlaceKind::Country)
+}
+
+/// A lede often places its happening only in a country (غارات ... وسط
+/// اليمن) and a later sentence names the town, or the other way round with
+/// the day: two records of one type where one has only the country and
+/// their own dates do not disagree are one happening told twice; the
+/// merged record keeps the finer place and the own date.
+fn join_vague_places(lex: &Lexicon, coded: &mut Vec<Coded>) {
+    let mut out: Vec<Coded> = Vec::with_capacity(coded.len());
+    'next: for c in coded.drain(..) {
+        for o in out.iter_mut() {
+            let same = o.sub.event_type() == c.sub.event_type() && o.scope == c.scope && o.scope == Scope::Event;
+            let vague = (vague_place(lex, o) || vague_place(lex, &c)) && !(vague_place(lex, o) && vague_place(lex, &c));
+            let dates = !(o.own_date && c.own_date) || o.date.start == c.date.start;
+            let same_country = match (&o.place, &c.place) {
+                (Some(a), Some(b)) => lex.places.get(a.place).country == lex.places.get(b.place).country,
+                _ => true,
+            };
+            let tolls = match (&o.toll, &c.toll) {
+                (Some(a), Some(b)) => a.min.is_none() || b.min.is_none() || a.min == b.min,
+                _ => true,
+            };
+            let actors = {
+                let xs: Vec<&str> = [&o.actor1, &o.actor2].into_iter().flatten().map(|h| h.name.as_str()).collect();
+                let ys: Vec<&str> = [&c.actor1, &c.actor2].into_iter().flatten().map(|h| h.name.as_str()).collect();
+                xs.is_empty() || ys.is_empty() || xs.iter().any(|n| ys.contains(n))
+            };
+            if same && vague && dates && same_country && tolls && actors {
+                if vague_place(lex, o) {
+                    o.place = c.place.clone();
+                }
+                if c.own_date && !o.own_date {
+                    o.date = c.date.clone();
+                    o.own_date = true;
+                }
+                absorb_elaboration(o, c);
+                o.rules.push("a country-level mention and a placed one of the same happening joined");
+                continue 'next;
+            }
+        }
+        out.push(c);
+    }
+    *coded = out;
+}
+
 /// A finer place replaces a coarser one only if it lies inside it (300 km).
 fn near(a: &coding::PlaceChoice, b: &coding::PlaceChoice) -> bool {
     match (a.point, b.point) {
@@ -369,6 +481,8 @@ fn absorb(o: &mut Coded, c: Coded) {
     }
     let better_place = match (&o.place, &c.place) {
         (None, Some(_)) => true,
+        // a country, however qualified (وسط اليمن), yields to a place inside it
+        (Some(a), Some(b)) if a.country && !b.country && a.cc == b.cc => true,
         (Some(a), Some(b)) => b.precision < a.precision && near(a, b),
         _ => false,
     };
@@ -400,6 +514,7 @@ fn absorb(o: &mut Coded, c: Coded) {
         o.source = c.source;
     }
     o.specific |= c.specific;
+    o.named_victim |= c.named_victim;
     o.evidence.extend(c.evidence);
     o.rules.push("merged with another mention of the same happening");
 }

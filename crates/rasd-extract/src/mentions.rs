@@ -104,9 +104,28 @@ pub struct Mentions<'a> {
 static GROUP_BACKREFS: LazyLock<StemSet> =
     LazyLock::new(|| StemSet::new(&["تنظيم", "حركه", "جماعه", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات", "فصيل"]));
 
+/// Heads of a media outlet's name (قناة، صحيفة): the name after them is no trigger.
+static MEDIA_HEADS: LazyLock<StemSet> =
+    LazyLock::new(|| StemSet::new(&["قناه", "صحيفه", "جريده", "اذاعه", "مجله", "تلفزيون", "شبكه", "فضائيه"]));
+
 pub fn gather<'a>(lex: &Lexicon, a: Analysis<'a>, published: Option<Date>) -> Mentions<'a> {
-    let triggers = lex.triggers.find(&a);
+    let mut triggers = lex.triggers.find(&a);
+    // the name of a channel or a paper (قناة "المسيرة"، صحيفة الثورة) is no event
+    triggers.retain(|t| {
+        let mut j = t.start;
+        while j > 0
+            && a.tokens[j - 1].kind == rasd_text::TokenKind::Punct
+            && matches!(a.norm(j - 1), "\"" | "«" | "“" | "'")
+        {
+            j -= 1;
+        }
+        !(j > 0 && MEDIA_HEADS.contains(&a, j - 1))
+    });
     let mut places = lex.places.find(&a, &lex.cues.org_heads, lex.text.vocab());
+    mark_dateline(&a, &mut places);
+    places.retain(|p| {
+        !(p.end == p.start + 1 && NOT_PLACE_FORMS.contains(&a.norm(p.start).trim_start_matches(['و', 'ف'])))
+    });
     let raw_actors = lex.actors.find(&a);
     let actor_countries: Vec<String> = raw_actors
         .iter()
@@ -142,6 +161,32 @@ pub fn gather<'a>(lex: &Lexicon, a: Analysis<'a>, published: Option<Date>) -> Me
         proximity: c.proximity.find(&a),
         a,
         published,
+    }
+}
+
+/// Written forms that the gazetteer's matching takes for a place but that
+/// are ordinary words as written: كانوا ("they were", not Kano), سانا (the
+/// Syrian news agency, not Ulsan), a bare عين ("eye, spring", not العين).
+const NOT_PLACE_FORMS: &[&str] = &["كانوا", "سانا", "عين", "يكونوا", "كانا"];
+
+/// A dateline (دبي، الإمارات العربية المتحدة (CNN)): places at the very
+/// start of the text, before an outlet's name in brackets, with nothing but
+/// commas between them, are where the report was filed, never where the
+/// event happened; they are treated like a place inside a source's name.
+fn mark_dateline(a: &Analysis<'_>, places: &mut [PlaceMention]) {
+    let open = (0..a.tokens.len().min(12)).find(|&i| a.norm(i) == "(");
+    let Some(open) = open else { return };
+    let close = (open + 1..a.tokens.len().min(open + 6)).find(|&i| a.norm(i) == ")");
+    if close.is_none() || open == 0 {
+        return;
+    }
+    let covered = |i: usize| places.iter().any(|p| p.start <= i && i < p.end);
+    let only_places = (0..open).all(|i| a.tokens[i].kind == rasd_text::TokenKind::Punct || covered(i));
+    if !only_places {
+        return;
+    }
+    for p in places.iter_mut().filter(|p| p.end <= open) {
+        p.in_org = true;
     }
 }
 
