@@ -97,34 +97,10 @@ enum Cmd {
     },
     /// List stored events (one report's claim each), filtered; a table, or
     /// JSON lines in the event contract plus `incident_id` with `--json`.
-    Events {
-        #[arg(long, default_value = "rasd.db")]
-        db: PathBuf,
-        #[command(flatten)]
-        filter: query::FilterArgs,
-        /// At most this many (default 50 for the table, all with --json).
-        #[arg(long)]
-        limit: Option<usize>,
-        /// Start after this id (the cursor printed at the end of a page).
-        #[arg(long)]
-        after: Option<String>,
-        #[arg(long)]
-        json: bool,
-    },
+    Events(query::ListArgs),
     /// List incidents (a happening merged from all its reports, with the
     /// death toll as low/best/high and every source), filtered.
-    Incidents {
-        #[arg(long, default_value = "rasd.db")]
-        db: PathBuf,
-        #[command(flatten)]
-        filter: query::FilterArgs,
-        #[arg(long)]
-        limit: Option<usize>,
-        #[arg(long)]
-        after: Option<String>,
-        #[arg(long)]
-        json: bool,
-    },
+    Incidents(query::ListArgs),
     /// Convert event records to the formats analysts' tools read: acled-csv,
     /// plover-jsonl, geojson, ucdp-csv. Reads the JSONL of `rasd extract`, or
     /// with `--db` the stored events (or `--incidents`), filtered.
@@ -311,35 +287,21 @@ fn run() -> Result<i32> {
             }
             Ok(if summary.failures.is_empty() { 0 } else { 1 })
         }
-        Cmd::Events { db, filter, limit, after, json } => {
-            let store = query::open(&db)?;
-            let mut f = filter.to_filter()?;
-            f.after = after;
-            let max = limit.or(if json { None } else { Some(50) });
-            let (items, next) = query::collect(f, max, |f| store.events(f))?;
-            let items: Vec<_> = items.into_iter().map(|s| (s.event, s.incident_id)).collect();
-            let mut out = BufWriter::new(io::stdout().lock());
-            query::print_events(&mut out, &items, json)?;
-            out.flush()?;
-            if let Some(next) = next.filter(|_| !json) {
-                eprintln!("rasd: more events: --after {next}");
-            }
-            Ok(0)
-        }
-        Cmd::Incidents { db, filter, limit, after, json } => {
-            let store = query::open(&db)?;
-            let mut f = filter.to_filter()?;
-            f.after = after;
-            let max = limit.or(if json { None } else { Some(50) });
-            let (items, next) = query::collect(f, max, |f| store.incidents(f))?;
-            let mut out = BufWriter::new(io::stdout().lock());
-            query::print_incidents(&mut out, &store, &items, json)?;
-            out.flush()?;
-            if let Some(next) = next.filter(|_| !json) {
-                eprintln!("rasd: more incidents: --after {next}");
-            }
-            Ok(0)
-        }
+        Cmd::Events(args) => query::list(
+            &args,
+            "events",
+            |s, f| s.events(f),
+            |out, _, items, json| {
+                let items: Vec<_> = items.into_iter().map(|s| (s.event, s.incident_id)).collect();
+                query::print_events(out, &items, json)
+            },
+        ),
+        Cmd::Incidents(args) => query::list(
+            &args,
+            "incidents",
+            |s, f| s.incidents(f),
+            |out, store, items, json| query::print_incidents(out, store, &items, json),
+        ),
         Cmd::Export { db: Some(db), incidents, filter, format, timestamp, skip_cumulative, .. } => {
             let format: rasd_export::Format = format.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
             let store = query::open(&db)?;

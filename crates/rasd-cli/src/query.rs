@@ -46,6 +46,45 @@ pub struct FilterArgs {
     pub text: Option<String>,
 }
 
+/// The options of `rasd events` and `rasd incidents`.
+#[derive(Args, Debug, Clone)]
+pub struct ListArgs {
+    #[arg(long, default_value = "rasd.db")]
+    pub db: std::path::PathBuf,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// At most this many (default 50 for the table, all with --json).
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Start after this id (the cursor printed at the end of a page).
+    #[arg(long)]
+    pub after: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs a listing: opens the database, reads the pages the options ask for,
+/// prints them, and says on stderr where the next page starts.
+pub fn list<T>(
+    a: &ListArgs,
+    what: &str,
+    page: impl Fn(&Store, &EventFilter) -> Result<Page<T>, rasd_store::StoreError>,
+    print: impl FnOnce(&mut dyn Write, &Store, Vec<T>, bool) -> Result<()>,
+) -> Result<i32> {
+    let store = open(&a.db)?;
+    let mut f = a.filter.to_filter()?;
+    f.after = a.after.clone();
+    let max = a.limit.or(if a.json { None } else { Some(50) });
+    let (items, next) = collect(f, max, |f| page(&store, f))?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    print(&mut out, &store, items, a.json)?;
+    out.flush()?;
+    if let Some(next) = next.filter(|_| !a.json) {
+        eprintln!("rasd: more {what}: --after {next}");
+    }
+    Ok(0)
+}
+
 impl FilterArgs {
     pub fn to_filter(&self) -> Result<EventFilter> {
         for (flag, d) in [("from", &self.date_from), ("to", &self.date_to)] {
@@ -156,7 +195,7 @@ fn date(d: &rasd_core::EventDate) -> String {
     }
 }
 
-pub fn print_events(out: &mut impl Write, events: &[(Event, String)], json: bool) -> Result<()> {
+pub fn print_events(out: &mut dyn Write, events: &[(Event, String)], json: bool) -> Result<()> {
     if json {
         for (e, incident) in events {
             let mut v = serde_json::to_value(e)?;
@@ -193,7 +232,7 @@ pub fn print_events(out: &mut impl Write, events: &[(Event, String)], json: bool
 
 /// Prints incidents; a running total also gets its coverage gap (what the
 /// single incidents it covers account for, and what they leave unexplained).
-pub fn print_incidents(out: &mut impl Write, store: &Store, incidents: &[Incident], json: bool) -> Result<()> {
+pub fn print_incidents(out: &mut dyn Write, store: &Store, incidents: &[Incident], json: bool) -> Result<()> {
     let gap = |i: &Incident| -> Result<Option<rasd_store::CoverageGap>> {
         Ok(if i.scope == rasd_core::Scope::Cumulative { store.coverage_gap(&i.id)? } else { None })
     };
