@@ -81,12 +81,23 @@ pub fn run(lex: &Lexicon, db: &Path, sources: &[PathBuf], quiet: bool) -> Result
     let t0 = Instant::now();
 
     // Read every source; a bad file, line or item is listed and skipped.
+    // The database and its WAL files may sit in a folder being ingested: they are not reports.
+    let db_files: Vec<PathBuf> = ["", "-wal", "-shm", "-journal"]
+        .iter()
+        .filter_map(|suffix| {
+            let mut p = db.as_os_str().to_owned();
+            p.push(suffix);
+            std::fs::canonicalize(PathBuf::from(p)).ok()
+        })
+        .collect();
+    let is_db = |p: &Path| std::fs::canonicalize(p).is_ok_and(|p| db_files.contains(&p));
     let mut items = Vec::new();
     for src in sources {
         for r in rasd_ingest::read_path(src) {
             match r {
-                Ok(item) => items.push(item),
-                Err(e) => summary.failures.push(e.to_string()),
+                Ok(item) if !is_db(&item.origin.path) => items.push(item),
+                Err(e) if !is_db(&e.origin.path) => summary.failures.push(e.to_string()),
+                _ => {}
             }
         }
     }

@@ -149,7 +149,8 @@ fn bad_inputs_are_listed_and_the_rest_is_stored() {
     std::fs::write(src.join("broken.jsonl"), "{\"id\": \"a\", \"text\": \"نص قصير\"}\nnot json\n").unwrap();
     std::fs::write(src.join("image.png"), [0x89, b'P', b'N', b'G', 0, 0, 0, 0x0d, 0xff, 0xfe]).unwrap();
     std::fs::write(src.join("feed.xml"), "<rss><channel><item><title>x").unwrap();
-    let db = dir.path().join("rasd.db");
+    // The database inside the folder being ingested is not taken for a report.
+    let db = src.join("rasd.db");
 
     let out = rasd().args(["ingest", "--db"]).arg(&db).arg(&src).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
@@ -157,6 +158,7 @@ fn bad_inputs_are_listed_and_the_rest_is_stored() {
     assert!(err.contains("broken.jsonl, line 2"), "{err}");
     assert!(err.contains("image.png"), "{err}");
     assert!(err.contains("feed.xml"), "{err}");
+    assert!(!err.lines().any(|l| l.starts_with("rasd: failed") && l.contains("rasd.db")), "{err}");
     let store = Store::open_read_only(&db).unwrap();
     store.check().unwrap();
     assert_eq!(store.stats().unwrap().documents, 2, "the seed report and the good JSONL line");
