@@ -132,6 +132,10 @@ impl<'l> Extractor<'l> {
         merge(&mut coded);
         fold_elaborations(self.lex, &mut coded);
         join_vague_places(self.lex, &mut coded);
+        if inherit_lede_place(self.lex, &m, &mut coded) {
+            // a record placed now may be the lede's happening told again
+            merge(&mut coded);
+        }
         // a violent record must say something specific (ACLED codes a
         // happening, not a statement about the war): at least two of a
         // named actor, a place below the region, its own date, a toll, a victim
@@ -457,6 +461,43 @@ fn join_vague_places(lex: &Lexicon, coded: &mut Vec<Coded>) {
         out.push(c);
     }
     *coded = out;
+}
+
+/// A report names its place once, in the lede: a later happening of the same
+/// report with no place below the country (or a place only inside an
+/// organization's name, which is no place) happened there too, when it is in
+/// the same country and its day is the lede's or the day before or after
+/// (هاجموا نقطة تفتيش ... بمدينة سرت ... وقع الهجوم الثلاثاء عندما اقتحم
+/// انتحاري). A record dated further away is another happening and stays
+/// where it is.
+fn inherit_lede_place(lex: &Lexicon, m: &mentions::Mentions<'_>, coded: &mut [Coded]) -> bool {
+    let sentence = |c: &Coded| m.triggers.get(c.anchor).map(|t| m.a.sentence_of(t.start));
+    let Some(lede) = coded
+        .iter()
+        .find(|c| c.scope == Scope::Event && sentence(c).is_some_and(|s| s <= 1) && !vague_place(lex, c))
+        .and_then(|c| Some((c.place.clone()?, c.date.start, c.own_date)))
+    else {
+        return false;
+    };
+    let (place, day, _) = lede;
+    let mut changed = false;
+    let cc = lex.places.get(place.place).country.clone();
+    for c in coded.iter_mut() {
+        if c.scope != Scope::Event || !vague_place(lex, c) {
+            continue;
+        }
+        let same_country = c.place.as_ref().is_none_or(|p| lex.places.get(p.place).country == cc);
+        let near_day = match (c.date.start, day) {
+            (Some(a), Some(b)) => a.since(b).is_ok_and(|s| s.get_days().abs() <= 1),
+            _ => true,
+        };
+        if same_country && near_day {
+            c.place = Some(place.clone());
+            c.rules.push("takes the place of the report's lede");
+            changed = true;
+        }
+    }
+    changed
 }
 
 /// A finer place replaces a coarser one only if it lies inside it (300 km).
