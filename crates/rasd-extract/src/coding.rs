@@ -321,6 +321,12 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     let active = anchor_trig.is_some_and(|x| x.pos == Pos::Verb);
     let mut actor1: Option<ActorHit> = None;
     let mut actor2: Option<ActorHit> = None;
+    // a claim of responsibility names the perpetrator, even as the speaker
+    // (أعلنت حركة الشباب مسؤوليتها عن الهجوم، تبنى تنظيم داعش التفجير)
+    if let Some(h) = claimant(lex, m, anchor_tok) {
+        actor1 = Some(h);
+        rules.push("a claim of responsibility names the perpetrator");
+    }
     // agent markers: بضربة أمريكية (an adjective on an event word), نفذتها X, على يد X, برصاص X
     let agent_after = |i: usize| -> Option<ActorHit> {
         cands.iter().find(|h| h.start >= i && h.start <= i + 2).map(|h| (*h).clone())
@@ -663,6 +669,63 @@ static VICTIM_TITLES: LazyLock<StemSet> = LazyLock::new(|| {
         "عضو",
     ])
 });
+
+/// The armed actor that claims the happening of `anchor`'s sentence: the
+/// one before مسؤوليته/مسؤوليتها/المسؤولية (أعلنت X مسؤوليتها عن، X يتبنى
+/// المسؤولية) or right after تبنى/تبنت (تبنى تنظيم داعش الهجوم). A denial
+/// (نفى، تنفي، لم تعلن، عدم) claims nothing.
+fn claimant(lex: &Lexicon, m: &Mentions<'_>, anchor: usize) -> Option<ActorHit> {
+    let a = &m.a;
+    let sent = a.sentences[a.sentence_of(anchor)].tokens.clone();
+    let bare = |i: usize| a.norm(i).trim_start_matches(['و', 'ف']).to_string();
+    // a denial, or blame laid on someone (حمّل X المسؤولية، تتحمل مسؤولية)
+    let denied = |i: usize| {
+        (sent.start.max(i.saturating_sub(6))..i).any(|j| {
+            let w = bare(j);
+            ["نفي", "نفت", "ينفي", "تنفي", "حمل", "يحمل", "تحمل", "محمل"].iter().any(|p| w.starts_with(p))
+                || matches!(w.as_str(), "لم" | "عدم" | "دون")
+        })
+    };
+    // the claim is of a happening: an event word follows (not a resolution
+    // adopted on it: تبنى مجلس الأمن قرارا بوقف إطلاق النار)
+    let claimed = |from: usize| {
+        m.triggers.iter().any(|t| {
+            t.start >= from
+                && t.start <= from + 4
+                && !(from..t.start).any(|j| bare(j).trim_start_matches('ل').starts_with("قرار"))
+                && sent.contains(&t.start)
+                && t.ids.iter().any(|&id| matches!(lex.triggers.get(id).role, Role::Event | Role::Attack | Role::Kill))
+        })
+    };
+    for i in sent.clone() {
+        let w = bare(i);
+        let w = w.strip_prefix("ال").unwrap_or(&w);
+        let responsibility = w.starts_with("مسؤوليت") || w == "مسؤوليه";
+        let adopt = matches!(w, "تبني" | "تبنت" | "يتبني" | "تتبني");
+        if !(responsibility || adopt) || denied(i) {
+            continue;
+        }
+        let hit = if responsibility {
+            // مسؤوليته عن ...، or announced (أعلن X مسؤوليته)
+            let about = i + 1 < sent.end && matches!(a.norm(i + 1), "عن" | "عنه" | "عنها" | "عنهما");
+            let announced = (sent.start.max(i.saturating_sub(5))..i).any(|j| bare(j).starts_with("اعلن"));
+            m.actors
+                .iter()
+                .rev()
+                .find(|h| h.end <= i && i - h.end <= 4 && sent.contains(&h.start) && h.armed())
+                .filter(|_| about || announced)
+        } else {
+            m.actors
+                .iter()
+                .find(|h| h.start > i && h.start <= i + 2 && sent.contains(&h.start) && h.armed())
+                .filter(|h| claimed(h.end))
+        };
+        if let Some(h) = hit {
+            return Some(h.clone());
+        }
+    }
+    None
+}
 
 /// Words after which the agent follows (على يد، نفذتها، برصاص).
 static AGENT_MARKERS: LazyLock<StemSet> =
