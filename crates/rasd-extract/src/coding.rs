@@ -169,6 +169,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         .filter(|(_, x)| matches!(x.role, Role::Event | Role::Attack | Role::Kill))
         .filter(|(_, x)| !x.ctx || firm || (armed_actor && matches!(x.pos, Pos::Verb | Pos::Passive)))
         .filter(|(t, x)| !(x.ctx && after_title_head(m, m.triggers[*t].start)))
+        .filter(|(t, x)| !(territorial(x) && purpose(m, m.triggers[*t].start)))
         .collect();
     if anchors.is_empty() {
         return Err(Drop::NoContext);
@@ -725,6 +726,52 @@ fn claimant(lex: &Lexicon, m: &Mentions<'_>, anchor: usize) -> Option<ActorHit> 
         }
     }
     None
+}
+
+fn territorial(x: &Trigger) -> bool {
+    matches!(
+        x.sub_event_type,
+        Some(SubEventType::GovernmentRegainsTerritory | SubEventType::NonStateActorOvertakesTerritory)
+    )
+}
+
+/// A taking of ground named as an aim, not as done: للسيطرة، لاستعادة،
+/// بهدف السيطرة، في محاولة للسيطرة، من أجل تحرير، تسعى لاستكمال تحرير.
+fn purpose(m: &Mentions<'_>, i: usize) -> bool {
+    let a = &m.a;
+    let bare = |j: usize| {
+        let w = a.norm(j).trim_start_matches(['و', 'ف']);
+        w.strip_prefix("ال").unwrap_or(w).to_string()
+    };
+    let w = a.norm(i).trim_start_matches(['و', 'ف']);
+    let lam = w.starts_with('ل') && !w.starts_with("ال");
+    let cl = clause_of(m, i);
+    let aim = (i.saturating_sub(2)..i).filter(|j| cl.contains(j)).any(|j| {
+        matches!(
+            bare(j).as_str(),
+            "بهدف"
+                | "هدف"
+                | "محاوله"
+                | "لمحاوله"
+                | "سعيا"
+                | "اجل"
+                | "بغيه"
+                | "بغرض"
+                | "بقصد"
+                | "راميه"
+                | "هادفه"
+                | "تسعي"
+                | "يسعي"
+                | "تحاول"
+                | "يحاول"
+                | "حاولت"
+                | "حاول"
+                | "تعتزم"
+                | "يعتزم"
+                | "لاستكمال"
+        )
+    });
+    lam || aim
 }
 
 /// Words after which the agent follows (على يد، نفذتها، برصاص).
