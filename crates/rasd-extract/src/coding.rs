@@ -1237,6 +1237,82 @@ fn locate(
     })
 }
 
+/// ACLED codes one event per location: a strike or clash on places given
+/// as a list (غارات على التحيتا وزبيد، في مديريتي حيس والخوخة) is one
+/// record per place. The other towns of the list joined to the record's
+/// place by و, in the same sentence and country, at least 3 km apart; not a
+/// stretch between two places (بين X وY) and not a reference point.
+pub fn coordinated_places(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, c: &Coded) -> Vec<PlaceChoice> {
+    let Some(first) = c.place.as_ref() else { return Vec::new() };
+    if c.scope != Scope::Event || first.precision == GeoPrecision::Region || first.country || first.span.is_empty() {
+        return Vec::new();
+    }
+    let a = &m.a;
+    let g = &lex.places;
+    let Some(head) = m.places.iter().find(|q| a.span(q.start, q.end) == first.span && f.contains(q.start)) else {
+        return Vec::new();
+    };
+    let between = (head.start.saturating_sub(3)..head.start).any(|i| strip_article(a.norm(i)) == "بين");
+    let anchor = m.triggers.get(c.anchor).map_or(f.first(), |t| t.start);
+    let src = attribution(lex, m, f, anchor).map(|s| s.1);
+    let sentence = a.sentence_of(head.start);
+    let near_ref = |i: usize| m.proximity.iter().any(|x| x.end <= i && x.end + 3 >= i);
+    let heads =
+        ["في", "مديريه", "بمديريه", "منطقه", "بمنطقه", "مدينه", "بمدينه", "بلده", "ببلده", "قريه", "بقريه", "علي"];
+    let coordinated = |i: usize, pre_len: usize| {
+        let w = a.norm(i);
+        (pre_len > 0 && w.starts_with('و'))
+            || i > 0 && {
+                let v = a.norm(i - 1);
+                v == "و" || v.strip_prefix('و').is_some_and(|r| heads.contains(&r))
+            }
+    };
+    let mut out: Vec<PlaceChoice> = Vec::new();
+    if between {
+        return out;
+    }
+    let mut seen = vec![first.place];
+    let mut last_end = head.end;
+    for p in m.places.iter().filter(|p| p.start >= head.end) {
+        if p.start > last_end + 6 || a.sentence_of(p.start) != sentence || !f.contains(p.start) {
+            break;
+        }
+        let id = p.chosen();
+        let q = g.get(id);
+        let fresh = !seen.contains(&id) && q.kind == PlaceKind::City && q.country == g.get(first.place).country;
+        let far = match (q.lat.zip(q.lon), first.point) {
+            (Some((la1, lo1)), Some((la2, lo2))) => {
+                let (p1, p2) = (la1.to_radians(), la2.to_radians());
+                let h = ((p2 - p1) / 2.0).sin().powi(2)
+                    + p1.cos() * p2.cos() * ((lo2 - lo1).to_radians() / 2.0).sin().powi(2);
+                2.0 * 6371.0 * h.sqrt().asin() >= 3.0
+            }
+            _ => false,
+        };
+        let usable = !p.in_org && src.as_ref().is_none_or(|r| !r.contains(&p.start)) && !near_ref(p.start);
+        if !coordinated(p.start, p.pre_len) || !usable {
+            // a place that qualifies the previous one (بمحافظة إب) keeps the list going
+            last_end = p.end;
+            continue;
+        }
+        last_end = p.end;
+        if fresh && far {
+            seen.push(id);
+            out.push(PlaceChoice {
+                place: id,
+                span: a.span(p.start, p.end),
+                precision: GeoPrecision::Town,
+                offset_km: None,
+                bearing: None,
+                point: q.lat.zip(q.lon),
+                country: false,
+                cc: q.country.clone(),
+            });
+        }
+    }
+    out
+}
+
 fn date_of(
     m: &Mentions<'_>,
     f: &Frame,

@@ -127,7 +127,23 @@ impl<'l> Extractor<'l> {
                     },
                 });
             }
-            coded.extend(r.ok());
+            if let Ok(c) = r {
+                // one record per place of a list (غارات على التحيتا وزبيد)
+                let more = coding::coordinated_places(self.lex, &m, f, &c);
+                let split: Vec<Coded> = more
+                    .into_iter()
+                    .map(|p| {
+                        let mut d = c.clone();
+                        d.place = Some(p);
+                        // (the toll is the list's, told once)
+                        d.toll = None;
+                        d.rules.push("one record per place of a list");
+                        d
+                    })
+                    .collect();
+                coded.push(c);
+                coded.extend(split);
+            }
         }
         merge(&mut coded);
         fold_elaborations(self.lex, &mut coded);
