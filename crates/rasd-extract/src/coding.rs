@@ -1045,8 +1045,18 @@ fn locate(
 ) -> Option<PlaceChoice> {
     let a = &m.a;
     let g = &lex.places;
-    let usable =
-        |p: &&rasd_lexicon::PlaceMention| !p.in_org && f.contains(p.start) && src.is_none_or(|r| !r.contains(&p.start));
+    // حي X names a neighbourhood of the report's town: a namesake in another
+    // country (حي المغار → al-Mughar, Israel) is no place of this report
+    let foreign_quarter = |p: &rasd_lexicon::PlaceMention| {
+        let before = (0..p.start).rev().find(|&i| a.tokens[i].kind != TokenKind::Punct);
+        let quarter = before.is_some_and(|i| {
+            p.start - i <= 2 && matches!(a.norm(i).trim_start_matches('و'), "حي" | "بحي" | "لحي" | "احياء")
+        });
+        quarter && m.focus.as_deref().is_some_and(|fc| lex.places.get(p.chosen()).country != fc)
+    };
+    let usable = |p: &&rasd_lexicon::PlaceMention| {
+        !p.in_org && f.contains(p.start) && src.is_none_or(|r| !r.contains(&p.start)) && !foreign_quarter(p)
+    };
     // direction + البلاد / country adjective: جنوب البلاد، الجنوب الليبي
     let mut best: Option<(i32, PlaceChoice)> = None;
     let mut consider = |score: i32, c: PlaceChoice| {

@@ -447,7 +447,9 @@ fn join_vague_places(lex: &Lexicon, coded: &mut Vec<Coded>) {
         for o in out.iter_mut() {
             let same = o.sub.event_type() == c.sub.event_type() && o.scope == c.scope && o.scope == Scope::Event;
             let vague = (vague_place(lex, o) || vague_place(lex, &c)) && !(vague_place(lex, o) && vague_place(lex, &c));
-            let dates = !(o.own_date && c.own_date) || o.date.start == c.date.start;
+            // (two days read from the text must agree, even one on the reporting verb)
+            let texted = |x: &Coded| x.own_date || x.date.span.is_some();
+            let dates = !(texted(o) && texted(&c)) || o.date.start == c.date.start;
             let same_country = match (&o.place, &c.place) {
                 (Some(a), Some(b)) => lex.places.get(a.place).country == lex.places.get(b.place).country,
                 _ => true,
@@ -482,7 +484,7 @@ fn join_vague_places(lex: &Lexicon, coded: &mut Vec<Coded>) {
 /// A report names its place once, in the lede: a later happening of the same
 /// report with no place below the country (or a place only inside an
 /// organization's name, which is no place) happened there too, when it is in
-/// the same country and its day is the lede's or the day before or after
+/// the same country and its day is within three days of the lede's
 /// (هاجموا نقطة تفتيش ... بمدينة سرت ... وقع الهجوم الثلاثاء عندما اقتحم
 /// انتحاري). A record dated further away is another happening and stays
 /// where it is.
@@ -504,7 +506,7 @@ fn inherit_lede_place(lex: &Lexicon, m: &mentions::Mentions<'_>, coded: &mut [Co
         }
         let same_country = c.place.as_ref().is_none_or(|p| lex.places.get(p.place).country == cc);
         let near_day = match (c.date.start, day) {
-            (Some(a), Some(b)) => a.since(b).is_ok_and(|s| s.get_days().abs() <= 1),
+            (Some(a), Some(b)) => a.since(b).is_ok_and(|s| s.get_days().abs() <= 3),
             _ => true,
         };
         if same_country && near_day {
