@@ -561,7 +561,36 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             && !events.iter().any(|x| !x.plural);
     let period = m.cumulative.iter().any(|c| f.contains(c.start) && lex.cues.cumulative.label(c.id) == "period");
     let since = m.dates.iter().find(|d| f.contains(d.start) && d.since && d.date.is_some());
-    let cumulative = f.total || (plural_event && (period || since.is_some()) && toll.is_some());
+    // منذ ثلاث سنوات، منذ أشهر: a toll over months or years is a total, whatever the verb
+    // (not after a superlative: أعنف هجوم منذ ثلاثة أعوام، الأكثر دموية منذ بداية النزاع)
+    let superlative = |i: usize| {
+        (i.saturating_sub(6)..i).any(|j| {
+            let w = strip_article(a.norm(j));
+            matches!(w, "اعنف" | "اكثر" | "اكبر" | "اسوا" | "اول" | "اشد" | "افدح" | "اخطر" | "اعلي")
+        })
+    };
+    let long_since = in_frame_tokens(f).any(|i| {
+        a.norm(i) == "منذ"
+            && !superlative(i)
+            && (i + 1..(i + 4).min(a.tokens.len())).any(|j| {
+                matches!(
+                    strip_article(a.norm(j)),
+                    "سنوات"
+                        | "سنه"
+                        | "سنتين"
+                        | "عام"
+                        | "عامين"
+                        | "اعوام"
+                        | "اشهر"
+                        | "شهور"
+                        | "بدايه"
+                        | "اندلاع"
+                )
+            })
+    });
+    let cumulative = f.total
+        || (plural_event && (period || since.is_some()) && toll.is_some())
+        || (long_since && toll.as_ref().is_some_and(|t| t.min.is_some()));
     let scope = if cumulative { Scope::Cumulative } else { Scope::Event };
     let count = cumulative.then(|| happenings(lex, m, f)).flatten();
     if cumulative {
