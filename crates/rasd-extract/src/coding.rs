@@ -163,11 +163,30 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         || (!weapons.is_empty() && armed_actor)
         || f.coref
         || ts.iter().any(|&t| trig(lex, m, t).any(|x| matches!(x.role, Role::Event | Role::Attack) && !x.ctx));
+    // a plural event word whose clause names a place below the country
+    // (وتشهد الجوف مواجهات عنيفة، تركزت المواجهات في القطابا): fighting there
+    // (not a match report: مواجهات الدوري، فوزه في المواجهة)
+    let placed_clause = |i: usize| {
+        let cl = clause_of(m, i);
+        let sent = a.sentences[a.sentence_of(i)].tokens.clone();
+        if sent.clone().any(|j| SPORTS.contains(a, j) || matches!(strip_article(a.norm(j)), "كلاسيكو" | "ديربي"))
+        {
+            return false;
+        }
+        m.places
+            .iter()
+            .any(|p| cl.contains(&p.start) && !p.in_org && lex.places.get(p.chosen()).kind != PlaceKind::Country)
+    };
     let anchors: Vec<(usize, &Trigger)> = ts
         .iter()
         .flat_map(|&t| trig(lex, m, t).map(move |x| (t, x)))
         .filter(|(_, x)| matches!(x.role, Role::Event | Role::Attack | Role::Kill))
-        .filter(|(_, x)| !x.ctx || firm || (armed_actor && matches!(x.pos, Pos::Verb | Pos::Passive)))
+        .filter(|(t, x)| {
+            !x.ctx
+                || firm
+                || (armed_actor && matches!(x.pos, Pos::Verb | Pos::Passive))
+                || (x.plural && x.role == Role::Event && placed_clause(m.triggers[*t].start))
+        })
         .filter(|(t, x)| !(x.ctx && after_title_head(m, m.triggers[*t].start)))
         .filter(|(t, x)| !(territorial(x) && purpose(m, m.triggers[*t].start)))
         .collect();
@@ -542,9 +561,9 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         || has_role(Role::Injure)
         || !weapons.is_empty();
     // (a change of territory needs the side that took it)
-    let firm_event = anchors.iter().any(|(_, x)| {
+    let firm_event = anchors.iter().any(|(t, x)| {
         x.role == Role::Event
-            && !x.ctx
+            && (!x.ctx || (x.plural && placed_clause(m.triggers[*t].start)))
             && x.sub_event_type.is_some_and(|s| {
                 !matches!(s, SubEventType::GovernmentRegainsTerritory | SubEventType::NonStateActorOvertakesTerritory)
             })
@@ -802,6 +821,32 @@ fn purpose(m: &Mentions<'_>, i: usize) -> bool {
     });
     lam || aim
 }
+
+/// Words of a match report, where مواجهات are games (فوز، مباراة، الدوري).
+static SPORTS: LazyLock<StemSet> = LazyLock::new(|| {
+    StemSet::new(&[
+        "فوز",
+        "فوزه",
+        "مباراه",
+        "مباريات",
+        "دوري",
+        "ستاد",
+        "ملعب",
+        "بطوله",
+        "منتخب",
+        "كاس",
+        "لاعب",
+        "لاعبين",
+        "نقاط",
+        "نقطه",
+        "هدف",
+        "اهداف",
+        "المجموعات",
+        "خساره",
+        "تعادل",
+        "نادي",
+    ])
+});
 
 /// Words after which the agent follows (على يد، نفذتها، برصاص).
 static AGENT_MARKERS: LazyLock<StemSet> =
