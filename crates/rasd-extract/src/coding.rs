@@ -607,7 +607,28 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 )
             })
     });
-    let cumulative = f.total
+    // a total of one named happening (ارتفاع عدد الشهداء إلى ثلاثة من جراء المقذوف،
+    // الحصيلة الأولية للانفجار) is that happening's toll, not a running total
+    let happening_words: Vec<(usize, &Trigger)> = ts
+        .iter()
+        .flat_map(|&t| trig(lex, m, t).map(move |x| (t, x)))
+        .filter(|(_, x)| matches!(x.role, Role::Event | Role::Attack | Role::Weapon))
+        .collect();
+    let one_happening = !happening_words.is_empty()
+        && happening_words.iter().all(|(_, x)| !x.plural)
+        && happening_words.iter().any(|(t, _)| {
+            // tied to the total: حصيلة الهجوم، الحصيلة للانفجار، قتلى في الغارة، من جراء المقذوف
+            let i = m.triggers[*t].start;
+            let w = a.norm(i).trim_start_matches(['و', 'ف']);
+            let linked = w.starts_with("لل")
+                || i > 0
+                    && (matches!(a.norm(i - 1), "جراء" | "اثر" | "في" | "بسبب" | "خلال")
+                        || m.cumulative.iter().any(|c| c.end == i && lex.cues.cumulative.label(c.id) == "total"));
+            (w.starts_with("ال") || w.starts_with("لل")) && linked && i < f.first() + 10
+        })
+        && !period
+        && since.is_none();
+    let cumulative = (f.total && !one_happening)
         || (plural_event && (period || since.is_some()) && toll.is_some())
         || (long_since && toll.as_ref().is_some_and(|t| t.min.is_some()));
     let scope = if cumulative { Scope::Cumulative } else { Scope::Event };
