@@ -351,7 +351,64 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     let agent_after = |i: usize| -> Option<ActorHit> {
         cands.iter().find(|h| h.start >= i && h.start <= i + 2).map(|h| (*h).clone())
     };
+    if actor1.is_none() {
+        // a state named as the subject of the act (قصفت إسرائيل مواقع، صاروخا
+        // أطلقتها إيران): its armed forces
+        let sent_end = a.sentences[a.sentence_of(anchor_tok)].tokens.end;
+        let launched = |i: usize| {
+            let w = a.norm(i).trim_start_matches(['و', 'ف']);
+            ["اطلق", "شن", "قصف", "استهدف"].iter().any(|p| w.starts_with(p)) && w.ends_with("تها")
+        };
+        // (a past verb agreeing with a state, which is feminine: قصفت إسرائيل; after
+        // يهاجم، تستهدف، هاجموا the state is the object)
+        let feminine_past = |i: usize| {
+            let w = a.norm(i).trim_start_matches(['و', 'ف']);
+            w.ends_with('ت') && !w.starts_with(['ي', 'ت', 'ن'])
+        };
+        for (t, x) in anchors.iter().chain(weapons.iter()) {
+            let tm = &m.triggers[*t];
+            // or a light verb before the event noun: شنت إسرائيل غارات، نفذت تركيا ضربات
+            let light = (tm.start.saturating_sub(3)..tm.start).find(|&i| {
+                let w = a.norm(i).trim_start_matches(['و', 'ف']);
+                (w.starts_with("شن") || w.starts_with("نفذ")) && feminine_past(i)
+            });
+            let subject_at = if x.pos == Pos::Verb && feminine_past(tm.end - 1) {
+                Some(tm.end)
+            } else if let (Some(i), true) = (light, matches!(x.pos, Pos::Noun | Pos::Masdar)) {
+                Some(i + 1)
+            } else if x.role == Role::Weapon && tm.end < sent_end && launched(tm.end) {
+                Some(tm.end + 1)
+            } else {
+                None
+            };
+            let Some(e) = subject_at else { continue };
+            let Some(p) = m.places.iter().find(|p| {
+                p.start == e && p.pre_len == 0 && !p.in_org && lex.places.get(p.chosen()).kind == PlaceKind::Country
+            }) else {
+                continue;
+            };
+            let Some(ci) = lex.actors.country_by_iso2(&lex.places.get(p.chosen()).country) else { continue };
+            let aerial = sub == Some(SubEventType::AirDroneStrike);
+            let force = if aerial { "air" } else { "military" };
+            if let Some(fi) = lex.actors.forces.iter().position(|fz| fz.kind == force) {
+                actor1 = Some(ActorHit::composed(
+                    lex,
+                    (p.start, p.end, 0),
+                    fi as u32,
+                    ci,
+                    m.focus.as_deref(),
+                    aerial,
+                    false,
+                ));
+                rules.push("a state named as the subject of the act");
+                break;
+            }
+        }
+    }
     for (t, x) in anchors.iter().chain(weapons.iter()) {
+        if actor1.is_some() {
+            break;
+        }
         let tm = &m.triggers[*t];
         if let Some((end, cidx)) = lex.places.adjective_at(a, tm.end) {
             let iso2 = lex.places.get(cidx).country.clone();
