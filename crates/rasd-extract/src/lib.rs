@@ -157,6 +157,9 @@ impl<'l> Extractor<'l> {
         // named actor, a place below the region, its own date, a toll, a victim
         // named by rank or trade, or a bombing named by its device
         coded.retain(|c| !c.sub.is_violent() || specifics(c) >= 1);
+        if historical_report(&m) {
+            coded.clear();
+        }
         Ok(coded.iter().enumerate().map(|(n, c)| self.record(doc, &m, &index, c, n + 1)).collect())
     }
 
@@ -479,6 +482,53 @@ fn join_vague_places(lex: &Lexicon, coded: &mut Vec<Coded>) {
         out.push(c);
     }
     *coded = out;
+}
+
+/// A chronology or an anniversary piece (بعد ثلاثة أسابيع من قصف جوي بدأ في
+/// 20 آذار/مارس 2003 ... في التاسع من نيسان دخلت القوات): its lede dates the
+/// story to a year at least two before publication, the text names such years
+/// more than once, and nothing ties it to the days of publication (no weekday,
+/// أمس، اليوم، الليلة، this year's number). Its year-less days are that past
+/// year's, so it reports no current event.
+fn historical_report(m: &mentions::Mentions<'_>) -> bool {
+    let Some(p) = m.published else { return false };
+    let a = &m.a;
+    let year_at = |i: usize| {
+        let w = a.norm(i);
+        (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())).then(|| w.parse::<i16>().ok()).flatten()
+    };
+    let old = |y: i16| (1900..=p.year() - 2).contains(&y);
+    let Some(lede) = a.sentences.first() else { return false };
+    // the lede opens on that year (في 25 أكتوبر عام 1984، وصلت) or is an anniversary (الذكرى 15 لسقوط)
+    let opens_old = lede.tokens.clone().take(8).any(|i| year_at(i).is_some_and(old));
+    let anniversary = m.historical.iter().any(|c| lede.tokens.contains(&c.start))
+        && lede.tokens.clone().any(|i| year_at(i).is_some_and(old));
+    if !(opens_old || anniversary) {
+        return false;
+    }
+    if (0..a.tokens.len()).filter(|&i| year_at(i).is_some_and(old)).count() < 2 {
+        return false;
+    }
+    let current = (0..a.tokens.len()).any(|i| {
+        let w = a.norm(i).trim_start_matches(['و', 'ف', 'ب']);
+        let next = if i + 1 < a.tokens.len() { a.norm(i + 1) } else { "" };
+        year_at(i) == Some(p.year())
+            || matches!(
+                w,
+                "الاثنين"
+                    | "الثلاثاء"
+                    | "الاربعاء"
+                    | "الخميس"
+                    | "الجمعه"
+                    | "السبت"
+                    | "الاحد"
+                    | "امس"
+                    | "البارحه"
+                    | "الليله"
+            )
+            || (w == "اليوم" && !matches!(next, "التالي" | "نفسه" | "ذاته"))
+    });
+    !current
 }
 
 /// A report names its place once, in the lede: a later happening of the same
