@@ -152,6 +152,7 @@ impl<'l> Extractor<'l> {
             // a record placed now may be the lede's happening told again
             merge(&mut coded);
         }
+        date_undated_by_later(&m, &mut coded);
         // a violent record must say something specific (ACLED codes a
         // happening, not a statement about the war): at least two of a
         // named actor, a place below the region, its own date, a toll, a victim
@@ -482,6 +483,39 @@ fn join_vague_places(lex: &Lexicon, coded: &mut Vec<Coded>) {
         out.push(c);
     }
     *coded = out;
+}
+
+/// A lede often gives no day, and the body does (وقع الهجوم الثلاثاء): an
+/// undated record (its date is only the publication's) takes the day of a
+/// later record of the same place, when that day is one of the week before
+/// publication.
+fn date_undated_by_later(m: &mentions::Mentions<'_>, coded: &mut [Coded]) {
+    let Some(p) = m.published else { return };
+    let recent = |d: Date| d <= p && p.since(d).is_ok_and(|s| s.get_days() <= 7);
+    for i in 0..coded.len() {
+        if coded[i].own_date || coded[i].date.span.is_some() || coded[i].scope != Scope::Event {
+            continue;
+        }
+        // (not when its own sentence names a day, read or not: اليوم الأحد)
+        let sentence = m.triggers.get(coded[i].anchor).map(|t| m.a.sentence_of(t.start));
+        if m.dates.iter().any(|d| Some(m.a.sentence_of(d.start)) == sentence && d.year_only.is_none()) {
+            continue;
+        }
+        let Some(place) = coded[i].place.as_ref().filter(|x| !x.country && !x.span.is_empty()).map(|x| x.place) else {
+            continue;
+        };
+        let later = coded.iter().skip(i + 1).find(|o| {
+            o.own_date
+                && o.scope == Scope::Event
+                && o.date.precision == TimePrecision::Day
+                && o.date.start.is_some_and(recent)
+                && o.place.as_ref().is_some_and(|x| x.place == place)
+        });
+        if let Some(date) = later.map(|o| o.date.clone()) {
+            coded[i].date = date;
+            coded[i].rules.push("takes the day a later sentence gives its place");
+        }
+    }
 }
 
 /// A chronology or an anniversary piece (بعد ثلاثة أسابيع من قصف جوي بدأ في
