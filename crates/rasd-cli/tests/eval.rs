@@ -36,8 +36,8 @@ fn figure(line: &str, key: &str) -> f64 {
 }
 
 // Floors: the figures when they were last raised; raise them as rasd improves.
-const EVENT_F1_FLOOR: f64 = 0.24;
-const ASSAULT_F1_FLOOR: f64 = 0.75;
+const EVENT_F1_FLOOR: f64 = 0.34;
+const ASSAULT_F1_FLOOR: f64 = 0.79;
 const PROTEST_F1_FLOOR: f64 = 0.62;
 
 #[test]
