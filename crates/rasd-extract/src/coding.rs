@@ -410,7 +410,17 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             break;
         }
         let tm = &m.triggers[*t];
-        if let Some((end, cidx)) = lex.places.adjective_at(a, tm.end) {
+        // support for another side's offensive names no attacker of this one:
+        // قوات النظام، مدعومة بغارات جوية روسية، تخوض معارك
+        if tm.start > 0 && SUPPORT.contains(a, tm.start - 1) {
+            continue;
+        }
+        // the country adjective may follow a descriptive one: غارة جوية أمريكية، قصف مدفعي تركي
+        let mut at = tm.end;
+        while at < tm.end + 2 && at < a.tokens.len() && DESCRIPTORS.contains(a, at) {
+            at += 1;
+        }
+        if let Some((end, cidx)) = lex.places.adjective_at(a, at) {
             let iso2 = lex.places.get(cidx).country.clone();
             if let Some(ci) = lex.actors.country_by_iso2(&iso2) {
                 let force = if x.plover_mode == Some(PloverMode::Aerial)
@@ -428,7 +438,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                     .or(Some(0))
                     .filter(|_| !lex.actors.forces.is_empty());
                 if let Some(fi) = fi {
-                    let span = (tm.end, end, 0);
+                    let span = (at, end, 0);
                     let focus = m.focus.as_deref();
                     actor1 = Some(ActorHit::composed(lex, span, fi as u32, ci, focus, force == "air", false));
                     rules.push("a country adjective on the event word names the attacker");
@@ -500,6 +510,16 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             .filter(|h| a1.as_ref().is_none_or(|(s, n)| *s != h.start && *n != h.name))
             .find(|h| h.start >= anchor_end && h.start <= anchor_end + 12)
             .or_else(|| cands.iter().find(|h| h.victim && a1.as_ref().is_none_or(|(_, n)| *n != h.name)));
+        // a generic group named by its organisation next: مسلحين من تنظيم داعش، عناصر من حركة الشباب
+        let victim = victim.map(|v| {
+            let named = || {
+                let next = cands.iter().find(|h| h.start > v.start && !h.generic)?;
+                let from = (v.end..next.start).any(|i| strip_article(a.norm(i)) == "من")
+                    || a.norm(next.start).get(..next.pre_len) == Some("من");
+                (v.generic && next.start <= v.end + 1 && from).then_some(next)
+            };
+            named().unwrap_or(v)
+        });
         if let Some(v) = victim {
             actor2 = Some((*v).clone());
         }
@@ -931,6 +951,29 @@ static AGENT_MARKERS: LazyLock<StemSet> =
     LazyLock::new(|| StemSet::new(&["يد", "نفذتها", "نفذها", "شنتها", "شنها", "رصاص"]));
 
 /// Words of a court ruling: the sentence reports a trial, not the act.
+/// Words that present a strike as support for someone else's fighting.
+static SUPPORT: LazyLock<StemSet> =
+    LazyLock::new(|| StemSet::new(&["مدعوم", "مدعومه", "مدعومين", "مدعومون", "دعم", "غطاء", "اسناد", "مسانده"]));
+
+/// Adjectives that describe a strike's kind, between it and the attacker's
+/// country adjective (غارة جوية أمريكية، قصف مدفعي تركي، ضربات صاروخية إسرائيلية).
+static DESCRIPTORS: LazyLock<StemSet> = LazyLock::new(|| {
+    StemSet::new(&[
+        "جوي",
+        "جويه",
+        "صاروخي",
+        "صاروخيه",
+        "مدفعي",
+        "مدفعيه",
+        "حربي",
+        "حربيه",
+        "بحري",
+        "بحريه",
+        "جديده",
+        "جديد",
+    ])
+});
+
 static COURT: LazyLock<StemSet> = LazyLock::new(|| StemSet::new(&["محكمه", "حكم", "محاكمه", "قاضي"]));
 
 /// Violence by demonstrators (رشق بالحجارة، أحرقوا، أضرموا النار، اقتحموا).
