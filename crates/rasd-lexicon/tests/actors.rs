@@ -8,19 +8,17 @@
 //! that country's forces. `cargo test --release -p rasd-lexicon --test actors
 //! -- --nocapture` prints the report and every failure.
 
+mod common;
+
+use common::{lex, rows, token_range};
+
 use rasd_lexicon::{ActorRef, Lexicon};
 use rasd_text::Analysis;
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 const CASES: &str = include_str!("data/actor_mentions.tsv");
 /// The project's target.
 const TARGET: f64 = 0.90;
-
-fn lex() -> &'static Lexicon {
-    static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| Lexicon::bundled().expect("bundled data compiles"))
-}
 
 struct Case<'a> {
     line: usize,
@@ -31,26 +29,10 @@ struct Case<'a> {
 }
 
 fn cases() -> Vec<Case<'static>> {
-    CASES
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|(i, l)| {
-            let c: Vec<&str> = l.split('\t').collect();
-            assert_eq!(c.len(), 4, "actor_mentions.tsv:{}: 4 columns expected", i + 1);
-            Case { line: i + 1, doc: c[0], mention: c[1], expected: c[2], sentence: c[3] }
-        })
+    rows(CASES, "actor_mentions.tsv", 4)
+        .into_iter()
+        .map(|(line, c)| Case { line, doc: c[0], mention: c[1], expected: c[2], sentence: c[3] })
         .collect()
-}
-
-/// Token range `[start, end)` of the tokens overlapping the first occurrence
-/// of `sub` in the analysed text.
-fn token_range(a: &Analysis<'_>, sub: &str) -> Option<(usize, usize)> {
-    let s = a.original.find(sub)?;
-    let e = s + sub.len();
-    let toks: Vec<usize> =
-        (0..a.tokens.len()).filter(|&i| a.tokens[i].span.start < e && s < a.tokens[i].span.end).collect();
-    Some((*toks.first()?, *toks.last()? + 1))
 }
 
 /// What one mention resolved to.

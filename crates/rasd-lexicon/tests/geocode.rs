@@ -8,10 +8,12 @@
 //! is that country. `cargo test --release -p rasd-lexicon --test geocode --
 //! --nocapture` prints the report and every failure.
 
-use rasd_lexicon::{Lexicon, PlaceKind};
-use rasd_text::Analysis;
+mod common;
+
+use common::{lex, rows, token_range};
+
+use rasd_lexicon::PlaceKind;
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 const CASES: &str = include_str!("data/geocode.tsv");
 /// The project's target; measured 90.8% (178/196) once the clitic guard counted
@@ -19,11 +21,6 @@ const CASES: &str = include_str!("data/geocode.tsv");
 /// country were kept.
 const TARGET: f64 = 0.90;
 const MAX_KM: f64 = 25.0;
-
-fn lex() -> &'static Lexicon {
-    static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| Lexicon::bundled().expect("bundled data compiles"))
-}
 
 struct Case<'a> {
     line: usize,
@@ -37,16 +34,12 @@ struct Case<'a> {
 }
 
 fn cases() -> Vec<Case<'static>> {
-    CASES
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|(i, l)| {
-            let c: Vec<&str> = l.split('\t').collect();
-            assert_eq!(c.len(), 7, "geocode.tsv:{}: 7 columns expected", i + 1);
-            let num = |v: &str| v.parse::<f64>().unwrap_or_else(|_| panic!("geocode.tsv:{}: bad number {v:?}", i + 1));
+    rows(CASES, "geocode.tsv", 7)
+        .into_iter()
+        .map(|(line, c)| {
+            let num = |v: &str| v.parse::<f64>().unwrap_or_else(|_| panic!("geocode.tsv:{line}: bad number {v:?}"));
             Case {
-                line: i + 1,
+                line,
                 doc: c[0],
                 mention: c[1],
                 expected: c[2],
@@ -57,14 +50,6 @@ fn cases() -> Vec<Case<'static>> {
             }
         })
         .collect()
-}
-
-fn token_range(a: &Analysis<'_>, sub: &str) -> Option<(usize, usize)> {
-    let s = a.original.find(sub)?;
-    let e = s + sub.len();
-    let toks: Vec<usize> =
-        (0..a.tokens.len()).filter(|&i| a.tokens[i].span.start < e && s < a.tokens[i].span.end).collect();
-    Some((*toks.first()?, *toks.last()? + 1))
 }
 
 fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {

@@ -13,20 +13,17 @@
 //! rasd-lexicon --test triggers -- --nocapture` prints the report and every
 //! failure.
 
+mod common;
+
+use common::{lex, rows, token_range};
+
 use rasd_core::SubEventType;
-use rasd_lexicon::{Lexicon, Role};
-use rasd_text::Analysis;
+use rasd_lexicon::Role;
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 const CASES: &str = include_str!("data/trigger_cases.tsv");
 /// Lenient accuracy the lexicon must keep.
 const TARGET_LENIENT: f64 = 0.85;
-
-fn lex() -> &'static Lexicon {
-    static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| Lexicon::bundled().expect("bundled data compiles"))
-}
 
 enum Expect {
     None,
@@ -44,29 +41,17 @@ struct Case<'a> {
 }
 
 fn cases() -> Vec<Case<'static>> {
-    CASES
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|(i, l)| {
-            let c: Vec<&str> = l.split('\t').collect();
-            assert_eq!(c.len(), 4, "trigger_cases.tsv:{}: 4 columns expected", i + 1);
+    rows(CASES, "trigger_cases.tsv", 4)
+        .into_iter()
+        .map(|(line, c)| {
             let expect = match c[2] {
                 "NONE" => Expect::None,
                 "ANY" => Expect::Any,
-                s => Expect::Sub(s.parse().unwrap_or_else(|e| panic!("trigger_cases.tsv:{}: {e}", i + 1))),
+                s => Expect::Sub(s.parse().unwrap_or_else(|e| panic!("trigger_cases.tsv:{line}: {e}"))),
             };
-            Case { line: i + 1, doc: c[0], surface: c[1], label: c[2], expect, sentence: c[3] }
+            Case { line, doc: c[0], surface: c[1], label: c[2], expect, sentence: c[3] }
         })
         .collect()
-}
-
-fn token_range(a: &Analysis<'_>, sub: &str) -> Option<(usize, usize)> {
-    let s = a.original.find(sub)?;
-    let e = s + sub.len();
-    let toks: Vec<usize> =
-        (0..a.tokens.len()).filter(|&i| a.tokens[i].span.start < e && s < a.tokens[i].span.end).collect();
-    Some((*toks.first()?, *toks.last()? + 1))
 }
 
 /// Roles that open an event frame on their own.
