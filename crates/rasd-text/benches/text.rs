@@ -6,17 +6,9 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use rasd_text::{TextLayer, Vocab};
 
-fn corpus() -> Vec<String> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/news/ant-2018-10k.jsonl");
-    match std::fs::read_to_string(path) {
-        Ok(s) => s
-            .lines()
-            .take(2000)
-            .filter_map(|l| Some(serde_json::from_str::<serde_json::Value>(l).ok()?["text"].as_str()?.to_string()))
-            .collect(),
-        Err(_) => vec![include_str!("../../../data/examples/libya-2019-africom.txt").to_string(); 200],
-    }
-}
+mod common;
+
+use common::corpus;
 
 fn bench(c: &mut Criterion) {
     let layer = TextLayer::new(Vocab::from_wordfreq(include_str!("../../../data/lexicon/wordfreq_ar.tsv")).unwrap());
