@@ -90,7 +90,13 @@ pub fn run(lex: &Lexicon, db: &Path, sources: &[PathBuf], quiet: bool) -> Result
             std::fs::canonicalize(PathBuf::from(p)).ok()
         })
         .collect();
-    let is_db = |p: &Path| std::fs::canonicalize(p).is_ok_and(|p| db_files.contains(&p));
+    // Every item of a JSONL file carries its path: compare names first, and
+    // resolve the path only for files named like the database.
+    let db_name = db.file_name().map(|n| n.as_encoded_bytes().to_vec()).unwrap_or_default();
+    let is_db = |p: &Path| {
+        p.file_name().is_some_and(|n| n.as_encoded_bytes().starts_with(&db_name))
+            && std::fs::canonicalize(p).is_ok_and(|p| db_files.contains(&p))
+    };
     let mut items = Vec::new();
     for src in sources {
         for r in rasd_ingest::read_path(src) {
