@@ -705,8 +705,24 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         })
         && !period
         && since.is_none();
+    // a toll over days up to publication (في الأيام التسعة الماضية، خلال اليومين الماضيين);
+    // not a takeover's, which is one outcome however long the fighting before it
+    let takeover = anchors.iter().any(|(_, x)| {
+        x.sub_event_type.is_some_and(|s| {
+            matches!(s, SubEventType::GovernmentRegainsTerritory | SubEventType::NonStateActorOvertakesTerritory)
+        })
+    });
+    let past_days = !takeover
+        && m.dates.iter().any(|d| {
+            f.contains(d.start)
+                && d.since
+                && d.until.is_some()
+                && d.until == m.published
+                && d.date.zip(m.published).is_some_and(|(x, p)| p.since(x).is_ok_and(|s| s.get_days() >= 2))
+        });
     let cumulative = (f.total && !one_happening)
         || (plural_event && (period || since.is_some()) && toll.is_some())
+        || (past_days && toll.as_ref().is_some_and(|t| t.min.is_some_and(|n| n > 1)))
         || (long_since && toll.as_ref().is_some_and(|t| t.min.is_some()));
     let scope = if cumulative { Scope::Cumulative } else { Scope::Event };
     let count = cumulative.then(|| happenings(lex, m, f)).flatten();

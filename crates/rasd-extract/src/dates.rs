@@ -87,6 +87,8 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
             rel.filter(|((stem, _), article)| *stem != "يوم" || (*article && lex.calendar.at(a, i + 1).is_none()));
         // relative days (not الأول in "الأول من نيسان")
         let rel = rel.filter(|_| !ordinal_date_at(lex, a, i));
+        // اليوم with an adjective is "the … day", not today (لليوم الرابع، في اليوم التالي)
+        let rel = rel.filter(|((stem, _), _)| *stem != "يوم" || !day_adjective(a, i + 1));
         if let Some(((stem, off), _)) = rel {
             let mut off = off;
             let mut end = i + 1;
@@ -120,6 +122,21 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
                 until: None,
                 precision: TimePrecision::Day,
                 since,
+                year_only: None,
+            });
+            i = end;
+            continue;
+        }
+        // a period up to publication (خلال اليومين الماضيين، الأيام الثلاثة
+        // الماضية، الساعات الـ24 الماضية): the start of a running total's span
+        if let Some((days, end)) = past_period(a, i) {
+            out.push(DateMention {
+                start: i,
+                end,
+                date: published.and_then(|p| shift(p, -days)),
+                until: published,
+                precision: TimePrecision::Day,
+                since: true,
                 year_only: None,
             });
             i = end;
@@ -159,6 +176,13 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
                 CalendarWord::Month(m) | CalendarWord::HijriMonth(m) => {
                     let hijri = matches!(cw, CalendarWord::HijriMonth(_));
                     let mut end = mend;
+                    // the month named twice (أيلول/سبتمبر، نوفمبر (تشرين الثاني)): the year follows the second
+                    if end + 1 < n && matches!(a.norm(end), "/" | "(" | "-") {
+                        if let Some((e2, CalendarWord::Month(_))) = lex.calendar.at(a, end + 1) {
+                            end = if e2 < n && a.norm(e2) == ")" { e2 + 1 } else { e2 };
+                        }
+                    }
+                    let mend = end;
                     let mut year =
                         number(a, mend)
                             .filter(|y| if hijri { (1300..1600).contains(y) } else { (1900..2100).contains(y) });
@@ -291,6 +315,57 @@ fn weekday_form(a: &Analysis<'_>, i: usize) -> bool {
     article || after_time_word
 }
 
+/// Whether token `i` makes a preceding اليوم "the … day": an ordinal or a
+/// relational adjective (اليوم الرابع، اليوم التالي، اليوم نفسه، اليوم العالمي).
+fn day_adjective(a: &Analysis<'_>, i: usize) -> bool {
+    i < a.tokens.len()
+        && (ordinal_day(a, i).is_some()
+            || matches!(
+                strip_article(a.norm(i)),
+                "تالي" | "سابق" | "نفسه" | "ذاته" | "عالمي" | "وطني" | "موعود" | "اخير" | "ذي"
+            ))
+}
+
+/// A span of time that ends at publication, at token `i`: the number of
+/// days it reaches back and the token after it. يومين/أسبوعين/شهرين
+/// الماضيين, or الأيام/الساعات/الأسابيع/الأشهر [N] الماضية.
+fn past_period(a: &Analysis<'_>, i: usize) -> Option<(i64, usize)> {
+    let n = a.tokens.len();
+    let w = |k: usize| (k < n).then(|| strip_article(a.norm(k)));
+    match w(i)? {
+        dual @ ("يومين" | "اسبوعين" | "شهرين") if w(i + 1) == Some("ماضيين") => {
+            let days = match dual {
+                "يومين" => 2,
+                "اسبوعين" => 14,
+                _ => 61,
+            };
+            Some((days, i + 2))
+        }
+        unit @ ("ايام" | "ساعات" | "اسابيع" | "اشهر" | "شهور") => {
+            // an optional count between (الأيام الثلاثة، الساعات الـ24)
+            let mut j = i + 1;
+            let mut count = None;
+            if let Some(q) =
+                a.quantities.iter().find(|q| q.tokens.start == j || (a.norm(j) == "ال" && q.tokens.start == j + 1))
+            {
+                count = q.min.filter(|&v| (1..=100).contains(&v));
+                j = q.value_tokens.end.max(j + 1);
+            }
+            if w(j) != Some("ماضيه") {
+                return None;
+            }
+            let days = match (unit, count) {
+                ("ساعات", c) => c.map_or(1, |h| (h as i64 + 23) / 24),
+                ("ايام", c) => c.map_or(7, |d| d as i64),
+                ("اسابيع", c) => c.map_or(3, |d| d as i64) * 7,
+                (_, c) => c.map_or(3, |d| d as i64) * 30,
+            };
+            Some((days, j + 1))
+        }
+        _ => None,
+    }
+}
+
 /// Ordinal day words (normalized, article-free) 1–10.
 const ORDINALS: &[&str] = &["اول", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر"];
 
@@ -368,6 +443,43 @@ mod tests {
         assert_eq!(date_of("قتل مستشارين عسكريين اثنين"), None, "اثنين alone is the number two");
         assert_eq!(date_of("قتل مستشاران الاثنين"), d(4, 16));
         assert_eq!(date_of("مساء اثنين"), d(4, 16));
+    }
+
+    #[test]
+    fn the_nth_day_is_not_today_and_a_month_named_twice_keeps_its_year() {
+        let lex = Lexicon::bundled().unwrap();
+        let p = Date::new(2018, 9, 6).ok();
+        let dates = |text: &str| {
+            let a = lex.text.analyze(text);
+            find_dates(&lex, &a, p).into_iter().map(|d| (d.date, d.until, d.since)).collect::<Vec<_>>()
+        };
+        let d = |y, m, d| Date::new(y, m, d).ok();
+        // لليوم الرابع على التوالي: "for the fourth day running"
+        assert_eq!(dates("استمرت الاحتجاجات لليوم الرابع على التوالي"), vec![]);
+        assert_eq!(dates("وقتل مسلح شرطية في اليوم التالي"), vec![]);
+        assert_eq!(dates("قتل اليوم ثلاثة جنود"), vec![(p, None, false)]);
+        assert_eq!(dates("قتل في 28 أيلول/سبتمبر 2015"), vec![(d(2015, 9, 28), None, false)]);
+        assert_eq!(dates("في 9 أبريل/ نيسان 2018"), vec![(d(2018, 4, 9), None, false)]);
+        assert_eq!(dates("في نوفمبر (تشرين الثاني) 2015"), vec![(d(2015, 11, 1), d(2015, 11, 30), false)]);
+    }
+
+    #[test]
+    fn a_period_up_to_publication_starts_a_running_total() {
+        let lex = Lexicon::bundled().unwrap();
+        let p = Date::new(2018, 9, 6).ok();
+        let start = |text: &str| {
+            let a = lex.text.analyze(text);
+            let ds = find_dates(&lex, &a, p);
+            assert!(ds.iter().all(|d| d.since && d.until == p), "{text}: {ds:?}");
+            ds.first().and_then(|d| d.date)
+        };
+        let d = |m, d| Date::new(2018, m, d).ok();
+        assert_eq!(start("قتل 6 أشخاص خلال اليومين الماضيين"), d(9, 4));
+        assert_eq!(start("في الأيام التسعة الماضية"), d(8, 28));
+        assert_eq!(start("خلال الساعات الـ48 الماضية"), d(9, 4));
+        assert_eq!(start("خلال الساعات الماضية"), d(9, 5));
+        assert_eq!(start("في الأسبوعين الماضيين"), d(8, 23));
+        assert_eq!(start("الأيام القليلة"), None, "no الماضية: no period");
     }
 
     #[test]
