@@ -966,6 +966,50 @@ static SPORTS: LazyLock<StemSet> = LazyLock::new(|| {
 static AGENT_MARKERS: LazyLock<StemSet> =
     LazyLock::new(|| StemSet::new(&["يد", "نفذتها", "نفذها", "شنتها", "شنها", "رصاص"]));
 
+/// Singular nouns for one person, nominative and accusative (شخص/شخصا):
+/// next to a kill word with no number, the toll is one.
+static ONE_PERSON: LazyLock<StemSet> = LazyLock::new(|| {
+    StemSet::new(&[
+        "شخص",
+        "شخصا",
+        "مدني",
+        "مدنيا",
+        "جندي",
+        "جنديا",
+        "شرطي",
+        "شرطيا",
+        "طفل",
+        "طفلا",
+        "طفله",
+        "امراه",
+        "رجل",
+        "رجلا",
+        "مواطن",
+        "مواطنا",
+        "مواطنه",
+        "ضابط",
+        "ضابطا",
+        "صحفي",
+        "صحفيا",
+        "مسلح",
+        "مسلحا",
+        "متظاهر",
+        "متظاهرا",
+        "شاب",
+        "شابا",
+        "فتي",
+        "فتاه",
+        "مقاتل",
+        "مقاتلا",
+        "مسن",
+        "مسنا",
+        "فلسطيني",
+        "فلسطينيا",
+        "سائق",
+        "سائقا",
+    ])
+});
+
 /// Words of a court ruling: the sentence reports a trial, not the act.
 /// Words that present a strike as support for someone else's fighting.
 static SUPPORT: LazyLock<StemSet> =
@@ -1179,6 +1223,26 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
     }
     if let Some((_, t)) = best {
         return Some(t);
+    }
+    // one victim named by a singular noun and no number (إن شخصا قتل، مقتل جندي، قتل مدني برصاص)
+    for k in &kills {
+        let next = (k.end < a.tokens.len()).then_some(k.end);
+        for i in [k.start.checked_sub(1), next].into_iter().flatten() {
+            if !(f.contains(i) && ONE_PERSON.contains(a, i)) {
+                continue;
+            }
+            // a subset of a counted group (أربعة فلسطينيين بينهم طفل قتلوا): the group's number
+            if i > 0 && matches!(a.norm(i - 1), "بينهم" | "منهم" | "بينهن" | "منهن" | "بينها") {
+                let q = a.quantities.iter().find(|q| q.tokens.end + 2 == i && q.kind != QuantityKind::Ordinal);
+                return q.map(|q| Toll {
+                    min: q.min.map(|v| v.min(u32::MAX as u64) as u32),
+                    max: q.max.map(|v| v.min(u32::MAX as u64) as u32),
+                    qualifier: q.qualifier,
+                    span: q.span,
+                });
+            }
+            return Some(Toll { min: Some(1), max: Some(1), qualifier: Qualifier::Exact, span: a.span(i, i + 1) });
+        }
     }
     // heavy losses with no number (خسائر فادحة)
     for c in m.vague.iter().filter(|c| f.contains(c.start)) {
