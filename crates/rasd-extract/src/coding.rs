@@ -212,6 +212,22 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         return Err(Drop::Background);
     }
     let anchors: Vec<(usize, &Trigger)> = anchors.into_iter().zip(past).filter(|(_, p)| !p).map(|(x, _)| x).collect();
+    // a taking of ground in a time clause, told of a side already named (قبل
+    // طردها من مديرية حيس، عقب دحرهم من المدينة), dates the news against an
+    // earlier or later change of hands; it names the sub-event only when
+    // nothing else in the frame does
+    let timed_takeover = |t: usize, x: &Trigger| {
+        let i = m.triggers[t].start;
+        territorial(x)
+            && (a.norm(i).ends_with("هم") || a.norm(i).ends_with("ها"))
+            && i > 0
+            && matches!(strip_article(a.norm(i - 1).trim_start_matches(['و', 'ف'])), "قبل" | "بعد" | "عقب" | "اثر")
+    };
+    let anchors: Vec<(usize, &Trigger)> = if anchors.iter().any(|(t, x)| !timed_takeover(*t, x)) {
+        anchors.into_iter().filter(|(t, x)| !timed_takeover(*t, x)).collect()
+    } else {
+        anchors
+    };
     // the main anchor: the first non-context-dependent one
     let anchor_t = anchors
         .iter()
@@ -1240,6 +1256,19 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
                     qualifier: q.qualifier,
                     span: q.span,
                 });
+            }
+            // one of a list (مقتل المواطن ياسر جعدول وزوجته، بالإضافة إلى سائق الدراجة): no count
+            let listed = (i + 1..(i + 6).min(a.tokens.len())).filter(|&j| f.contains(j)).any(|j| {
+                let w = a.norm(j);
+                let kin = w.strip_prefix('و').is_some_and(|r| {
+                    ["زوج", "ابن", "ابنت", "شقيق", "اخي", "اخو", "طفل", "اطفال", "والد", "اسرت", "عائلت"]
+                        .iter()
+                        .any(|k| r.starts_with(k))
+                });
+                kin || matches!(w, "بالاضافه" | "اضافه")
+            });
+            if listed {
+                return None;
             }
             return Some(Toll { min: Some(1), max: Some(1), qualifier: Qualifier::Exact, span: a.span(i, i + 1) });
         }
