@@ -268,11 +268,22 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 let qad_past = lex.cues.modality.phrases[c.id as usize] == "قد"
                     && c.end < a.tokens.len()
                     && !a.norm(c.end).starts_with(['ي', 'ت', 'ن']);
-                lex.cues.modality.label(c.id) != "attempt"
-                    && !qad_past
-                    && c.end <= tok
-                    && tok - c.end <= 4
-                    && cl.contains(&c.start)
+                let label = lex.cues.modality.label(c.id);
+                let phrase = lex.cues.modality.phrases[c.id as usize].as_str();
+                // a condition governs its whole clause (إذا كان هناك أدلة على استخدام أسلحة كيماوية);
+                // a threat its بـ object (هدد الرئيس الفرنسي إيمانويل ماكرون، بضربات)
+                // (not في حالة, a state: في حالة صعبة; not عما إذا, "whether")
+                let whether = c.start > 0 && matches!(a.norm(c.start - 1), "عما" | "ما" | "بما");
+                let reach =
+                    if label == "hypothetical" && matches!(phrase, "إذا" | "إذا ما" | "في حال" | "لو") && !whether
+                    {
+                        usize::MAX
+                    } else if label == "threat" && a.norm(tok).starts_with('ب') {
+                        8
+                    } else {
+                        4
+                    };
+                label != "attempt" && !qad_past && c.end <= tok && tok - c.end <= reach && cl.contains(&c.start)
             })
     };
     if !all_anchor_toks.is_empty() && all_anchor_toks.iter().all(|&t| modal(t)) {
