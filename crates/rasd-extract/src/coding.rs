@@ -189,6 +189,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         })
         .filter(|(t, x)| !(x.ctx && after_title_head(m, m.triggers[*t].start)))
         .filter(|(t, x)| !(territorial(x) && purpose(m, m.triggers[*t].start)))
+        .filter(|(t, x)| !(demonstration(x) && no_demonstration(m, *t)))
         .collect();
     if anchors.is_empty() {
         return Err(Drop::NoContext);
@@ -923,6 +924,81 @@ fn territorial(x: &Trigger) -> bool {
         Some(SubEventType::GovernmentRegainsTerritory | SubEventType::NonStateActorOvertakesTerritory)
     )
 }
+
+fn demonstration(x: &Trigger) -> bool {
+    x.sub_event_type
+        .is_some_and(|s| matches!(s.event_type(), rasd_core::EventType::Protests | rasd_core::EventType::Riots))
+}
+
+/// A protest word that names no gathering: a diplomatic or verbal protest
+/// (خطاب احتجاج، استدعى السفير للاحتجاج، يلزمون منازلهم احتجاجا), a right
+/// (الحق في الاحتجاج السلمي), pretending (يتظاهرون بقبول المحادثات), a
+/// past one pointed back to (خلال تلك الاحتجاجات), or protesters only named
+/// as someone's cause (تضامنه مع المحتجين).
+fn no_demonstration(m: &Mentions<'_>, t: usize) -> bool {
+    let a = &m.a;
+    let tm = &m.triggers[t];
+    let (i, n) = (tm.start, a.tokens.len());
+    let w = a.norm(i);
+    let prev = (i > 0).then(|| strip_article(a.norm(i - 1).trim_start_matches('و')));
+    let next = (tm.end < n).then(|| a.norm(tm.end));
+    let stem = strip_article(w.trim_start_matches(['و', 'ف']));
+    let singular_protest = matches!(stem, "احتجاج" | "احتجاجا" | "لاحتجاج" | "للاحتجاج");
+    // (a gathering told in the sentence makes the protest one: تجمع عمال ... احتجاجا على)
+    let sent = a.sentences[a.sentence_of(i)].tokens.clone();
+    let gathering = || sent.clone().any(|j| GATHERING.contains(a, j));
+    if singular_protest
+        && (stem == "للاحتجاج"
+            || stem == "احتجاجا"
+            || matches!(prev, Some("خطاب" | "رساله" | "مذكره" | "بيان" | "حق" | "في")))
+        && !gathering()
+    {
+        // (في: الحق في الاحتجاج; a sit-in's "في احتجاج" is rare next to the gathering words)
+        return prev != Some("في") || (i >= 2 && strip_article(a.norm(i - 2)) == "حق");
+    }
+    if stem.starts_with("تظاهر") || stem.starts_with("يتظاهر") {
+        // تظاهر بـ: to pretend
+        if next.is_some_and(|x| x.starts_with('ب') && !x.starts_with("بال")) {
+            return true;
+        }
+    }
+    if prev == Some("تلك") {
+        return true;
+    }
+    // protesters named after مع, in a sentence of solidarity and no event of its own
+    if prev == Some("مع") && matches!(stem, "محتجين" | "متظاهرين") {
+        return sent.clone().any(|j| strip_article(a.norm(j)).starts_with("تضامن"));
+    }
+    false
+}
+
+/// Words of a crowd gathering (تجمع، تجمهر، اعتصم، احتشد، خرج المئات).
+static GATHERING: LazyLock<StemSet> = LazyLock::new(|| {
+    StemSet::new(&[
+        "تجمع",
+        "تجمعوا",
+        "تجمعت",
+        "يتجمعون",
+        "تجمهر",
+        "تجمهروا",
+        "اعتصم",
+        "اعتصموا",
+        "اعتصام",
+        "احتشد",
+        "احتشدوا",
+        "خرج",
+        "خرجوا",
+        "يخرجون",
+        "وقفه",
+        "نظموا",
+        "مئات",
+        "الاف",
+        "الالاف",
+        "عشرات",
+        "حشود",
+        "حشد",
+    ])
+});
 
 /// A taking of ground named as an aim, not as done: للسيطرة، لاستعادة،
 /// بهدف السيطرة، في محاولة للسيطرة، من أجل تحرير، تسعى لاستكمال تحرير.
