@@ -760,11 +760,40 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
 
     // ---- place, date
     let place = locate(lex, m, f, anchor_tok, src_span.as_ref());
-    let (date, own_date) = date_of(m, f, anchor_tok, cumulative, src_span.as_ref());
+    let (mut date, own_date) = date_of(m, f, anchor_tok, cumulative, src_span.as_ref());
     // a report of something long past is background, not news (في 12 نوفمبر 2015)
     if let (true, Some(d), Some(p), false) = (own_date, date.start, m.published, cumulative) {
-        if p.since(d).is_ok_and(|s| s.get_days() > 60) || d > p.checked_add(2.days()).unwrap_or(p) {
-            return Err(Drop::Background);
+        let long_past =
+            |d: Date| p.since(d).is_ok_and(|s| s.get_days() > 60) || d > p.checked_add(2.days()).unwrap_or(p);
+        if long_past(d) {
+            // unless the sentence also dates something recent, which is then its news
+            // (... في أبريل 2017، والهجوم الذي استهدف دوما الشهر الجاري؛ تشن القوات منذ 19 حزيران عملية)
+            // (a recent period it is part of, or a later date told after the old one, not the
+            // reporting verb's day)
+            let old = m.dates.iter().find(|x| f.contains(x.start) && x.date == Some(d)).map_or(0, |x| x.start);
+            let on_report = |i: usize| src_span.as_ref().is_some_and(|r| i < r.end + 1);
+            let recent = m
+                .dates
+                .iter()
+                .filter(|x| f.contains(x.start) && x.year_only.is_none())
+                .filter(|x| x.since || (x.start > old && !on_report(x.start)))
+                // (a day, or this week/month; not a bare month whose year is assumed)
+                .filter(|x| x.since || x.precision == TimePrecision::Day || x.until == m.published)
+                .find(|x| x.date.is_some_and(|r| !long_past(r)));
+            match recent {
+                Some(x) if x.since => {
+                    date = DateChoice { start: Some(p), end: Some(p), precision: TimePrecision::Week, span: None };
+                }
+                Some(x) => {
+                    date = DateChoice {
+                        start: x.date,
+                        end: x.until.or(x.date),
+                        precision: x.precision,
+                        span: Some(a.span(x.start, x.end)),
+                    };
+                }
+                None => return Err(Drop::Background),
+            }
         }
     }
 

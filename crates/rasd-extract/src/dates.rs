@@ -142,6 +142,27 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
             i = end;
             continue;
         }
+        // the current week / month: الأسبوع الجاري، الشهر الحالي
+        if matches!(strip_article(w), "اسبوع" | "شهر")
+            && i + 1 < n
+            && a.keys().definite(i)
+            && matches!(strip_article(a.norm(i + 1)), "جاري" | "حالي")
+        {
+            let week = strip_article(w) == "اسبوع";
+            let d = published.and_then(|p| if week { shift(p, -6) } else { Some(p.first_of_month()) });
+            let precision = if week { TimePrecision::Week } else { TimePrecision::Month };
+            out.push(DateMention {
+                start: i,
+                end: i + 2,
+                date: d,
+                until: published,
+                precision,
+                since,
+                year_only: None,
+            });
+            i += 2;
+            continue;
+        }
         // week / month before publication: الأسبوع الماضي، الشهر الماضي
         if matches!(strip_article(w), "اسبوع" | "شهر") && i + 1 < n && strip_article(a.norm(i + 1)) == "ماضي"
         {
@@ -186,7 +207,29 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
                     let mut year =
                         number(a, mend)
                             .filter(|y| if hijri { (1300..1600).contains(y) } else { (1900..2100).contains(y) });
-                    if year.is_some() {
+                    // من العام نفسه / من نفس العام: the year of the date told before
+                    let w = |k: usize| (k < n).then(|| strip_article(a.norm(k)));
+                    let same_year = w(mend) == Some("من")
+                        && ((matches!(w(mend + 1), Some("عام" | "سنه"))
+                            && matches!(w(mend + 2), Some("نفسه" | "ذاته")))
+                            || (w(mend + 1) == Some("نفس") && matches!(w(mend + 2), Some("عام" | "سنه"))));
+                    if year.is_none() && same_year {
+                        year = out.iter().rev().find_map(|d: &DateMention| d.date).map(|d| d.year() as i64);
+                        if year.is_some() {
+                            end += 3;
+                        }
+                    } else if year.is_none() && !hijri {
+                        // a day told after an explicit other year of the same sentence is of that year
+                        // (في تقرير بتاريخ 19 سبتمبر 2011 ... في 22 أغسطس)
+                        let s = a.sentence_of(i);
+                        year = out
+                            .iter()
+                            .rev()
+                            .filter(|d: &&DateMention| a.sentence_of(d.start) == s)
+                            .find_map(|d| d.date)
+                            .map(|d| d.year() as i64)
+                            .filter(|y| published.is_some_and(|p| p.year() as i64 - y >= 2));
+                    } else if year.is_some() {
                         end += 1;
                         // هـ / م after the year
                         if end < n && matches!(a.norm(end), "ه" | "م") {
@@ -461,6 +504,17 @@ mod tests {
         assert_eq!(dates("قتل في 28 أيلول/سبتمبر 2015"), vec![(d(2015, 9, 28), None, false)]);
         assert_eq!(dates("في 9 أبريل/ نيسان 2018"), vec![(d(2018, 4, 9), None, false)]);
         assert_eq!(dates("في نوفمبر (تشرين الثاني) 2015"), vec![(d(2015, 11, 1), d(2015, 11, 30), false)]);
+        // the year of the date before: من العام نفسه, or an old year earlier in the sentence
+        assert_eq!(
+            dates("في العاشر من يوليو 2017، ثم في نهاية أغسطس من العام نفسه"),
+            vec![(d(2017, 7, 10), None, false), (d(2017, 8, 1), d(2017, 8, 31), false)]
+        );
+        assert_eq!(
+            dates("في تقرير بتاريخ 19 سبتمبر 2011، وفي 22 أغسطس"),
+            vec![(d(2011, 9, 19), None, false), (d(2011, 8, 22), None, false)]
+        );
+        // this month, up to publication
+        assert_eq!(dates("الهجوم على دوما الشهر الجاري"), vec![(d(2018, 9, 1), p, false)]);
     }
 
     #[test]
