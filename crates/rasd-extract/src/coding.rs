@@ -508,8 +508,37 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         }
     }
     let is_clash = sub.is_some_and(|s| s.event_type() == rasd_core::EventType::Battles);
+    // an actor introduced as support fights beside the one before it, not against it
+    // (انتزعت قوات الجيش اليمني، بإسناد من التحالف، عدة مواقع)
+    // (back over other supporters and linking words: بإسناد من القوات الإماراتية العاملة ضمن التحالف)
+    let supporting = |h: &ActorHit| {
+        for j in (h.start.saturating_sub(8)..h.start).rev() {
+            if SUPPORT.contains(a, j) {
+                return true;
+            }
+            let linking = matches!(
+                strip_article(a.norm(j)),
+                "من" | "في"
+                    | "ضمن"
+                    | "مع"
+                    | "مشاركه"
+                    | "عامله"
+                    | "تابعه"
+                    | "كبير"
+                    | "جوي"
+                    | "بري"
+                    | "مباشر"
+            );
+            if !linking && !m.actors.iter().any(|x| x.start <= j && j < x.end) {
+                return false;
+            }
+        }
+        false
+    };
+    // (unless the side it backs goes unnamed: then it stands for that side)
+    let backer = |h: &ActorHit| supporting(h) && cands.iter().any(|x| x.armed() && x.start < h.start && !supporting(x));
     if is_clash {
-        let armed: Vec<&ActorHit> = cands.iter().copied().filter(|h| h.armed()).collect();
+        let armed: Vec<&ActorHit> = cands.iter().copied().filter(|h| h.armed() && !backer(h)).collect();
         if let Some(h) = armed.first() {
             actor1.get_or_insert_with(|| (*h).clone());
         }
