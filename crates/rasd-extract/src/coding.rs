@@ -1614,23 +1614,67 @@ fn locate(
         if p.start > anchor {
             score += 5;
         }
-        // في / ب / قرب before the name: where it happened, not whose seat it is
+        // في / ب / قرب before the name, or the head noun of a named unit (في قضاء بنجوين،
+        // بمديرية حيس): where it happened, not whose seat it is
+        let head = |w: &str| {
+            matches!(
+                strip_article(w),
+                "منطقه"
+                    | "مدينه"
+                    | "بلده"
+                    | "قريه"
+                    | "مدن"
+                    | "محافظه"
+                    | "ولايه"
+                    | "مديريه"
+                    | "قضاء"
+                    | "ناحيه"
+                    | "بلدات"
+                    | "قري"
+            )
+        };
+        // في العاصمة صنعاء, but not قرب العاصمة دمشق (a reference point)
+        let capital = p.start > 1 && {
+            let w = a.norm(p.start - 1);
+            w == "بالعاصمه" || strip_article(w) == "عاصمه" && a.norm(p.start - 2) == "في"
+        };
         let prep = p.pre_len > 0 && matches!(a.norm(p.start).chars().next(), Some('ب'))
-            || p.start > 0
-                && matches!(
-                    a.norm(p.start - 1),
-                    "في" | "قرب"
-                        | "داخل"
-                        | "علي"
-                        | "منطقه"
-                        | "مدينه"
-                        | "بلده"
-                        | "قريه"
-                        | "مدن"
-                        | "محافظه"
-                        | "ولايه"
-                );
-        if prep {
+            || p.start > 0 && {
+                let w = a.norm(p.start - 1);
+                matches!(w, "في" | "قرب" | "داخل" | "علي")
+                    || head(w)
+                    || w.strip_prefix('ب').is_some_and(head)
+                    || capital
+            };
+        // the unit a place just named belongs to: جسر الشغور بمحافظة إدلب، باقم بمحافظة صعدة،
+        // بلدة الهري جنوب شرق البوكمال; the first place is where it happened
+        let bearing_at = |i: usize| m.directions.iter().any(|d| (d.start..d.end).contains(&i));
+        let joiner = |i: usize| {
+            let w = a.norm(i);
+            (w == "في" && i + 1 < p.start)
+                || head(w)
+                || w.strip_prefix('ب').is_some_and(head)
+                || bearing_at(i)
+                || matches!(w, "،" | ",")
+        };
+        let this = g.get(place);
+        let container = m.places.iter().any(|q| {
+            let inner = g.get(q.chosen());
+            !q.in_org
+                && q.end <= p.start
+                && q.end + 3 >= p.start
+                && (q.end..p.start).all(joiner)
+                && (q.end < p.start || p.pre_len > 0 && a.norm(p.start).starts_with('ب'))
+                && inner.kind != PlaceKind::Country
+                && inner.country == this.country
+                // (a town names a town's quarter only in its own province; نهم شرق العاصمة صنعاء)
+                && (kind != PlaceKind::City
+                    || inner.admin1.is_some() && inner.admin1 == this.admin1
+                    || (q.end..p.start).any(bearing_at))
+        });
+        if container {
+            score -= 5;
+        } else if prep {
             score += 15;
         }
         score -= (p.start as i32 - anchor as i32).abs() / 10;

@@ -59,6 +59,8 @@ pub struct Match<'m> {
     pub pre_len: usize,
     /// The first token had a pronoun suffix stripped.
     pub suffix: bool,
+    /// The first token was read without a final alif (مسلحا → مسلح).
+    pub accusative: bool,
 }
 
 impl PhraseMatcher {
@@ -139,7 +141,7 @@ impl PhraseMatcher {
     }
 
     fn longest_in(&self, keys: &Keys, i: usize) -> Option<Match<'_>> {
-        let mut best: Option<(Target, usize, usize, bool)> = None;
+        let mut best: Option<(Target, usize, usize, bool, bool)> = None;
         for f in keys.first(i) {
             if f.suffix && !self.suffixes {
                 continue;
@@ -169,19 +171,20 @@ impl PhraseMatcher {
                 let pre_len = f.pre_len as usize;
                 let better = match best {
                     None => true,
-                    Some((_, b_end, b_pre, _)) => end > b_end || (end == b_end && pre_len < b_pre),
+                    Some((_, b_end, b_pre, _, _)) => end > b_end || (end == b_end && pre_len < b_pre),
                 };
                 if better {
-                    best = Some((node, end, pre_len, f.suffix));
+                    best = Some((node, end, pre_len, f.suffix, f.accusative));
                 }
             }
         }
-        best.map(|(node, end, pre_len, suffix)| Match {
+        best.map(|(node, end, pre_len, suffix, accusative)| Match {
             start: i,
             end,
             ids: &self.terminal[(node & NODE) as usize],
             pre_len,
             suffix,
+            accusative,
         })
     }
 

@@ -274,6 +274,8 @@ impl Gazetteer {
                 let clitics = pre.strip_suffix("ال").map_or(pre.len(), str::len);
                 m.end > m.start + 1 || clitics == 0 || vocab.prefers_split(w, clitics)
             })
+            // no name is read from a word with one more final alif: كانوا (they were) is not كانو (Kano)
+            .filter(|m| !m.accusative)
             .map(|m| {
                 let in_org = org_ends.iter().any(|&e| e == m.start || (e + 1 == m.start && is_filler(a.norm(e))));
                 let admin_hint =
@@ -312,7 +314,8 @@ impl Gazetteer {
     }
 
     /// Drops one-word mentions that are frequent words and name no place in
-    /// the focus country (الجديدة in a Libyan report is "the new").
+    /// the focus country (الجديدة in a Libyan report is "the new"), and towns
+    /// of a country the document never names.
     pub fn drop_unlikely(
         &self,
         a: &Analysis<'_>,
@@ -320,6 +323,65 @@ impl Gazetteer {
         focus: Option<&str>,
         vocab: &Vocab,
     ) {
+        // a town (not a big city) of another country that the document never names, by a country
+        // name, an adjective or another of its places, is a word or a person's name: صالح الصماد in a
+        // Yemeni report is no Şamād (SY), بشريا no Bsharri (LB)
+        if let Some(f) = focus {
+            let adjectives: Vec<&str> =
+                self.adjectives(a).into_iter().map(|(_, _, c)| self.get(c).country.as_str()).collect();
+            // named as a place: مدينة مزار شريف، جنوب شرق البوكمال، قرب جنين
+            let slot = |m: &PlaceMention| {
+                m.start > 0 && {
+                    let w = a.norm(m.start - 1);
+                    let w = strip_article(w.strip_prefix(['و', 'ف']).unwrap_or(w));
+                    let w = strip_article(w.strip_prefix('ب').filter(|r| r.chars().count() > 3).unwrap_or(w));
+                    matches!(
+                        w,
+                        "مدينه"
+                            | "بلده"
+                            | "قريه"
+                            | "منطقه"
+                            | "محافظه"
+                            | "ولايه"
+                            | "اقليم"
+                            | "مديريه"
+                            | "قضاء"
+                            | "ناحيه"
+                            | "قرب"
+                            | "ضواحي"
+                            | "جنوب"
+                            | "شمال"
+                            | "شرق"
+                            | "غرب"
+                            | "جنوبي"
+                            | "شمالي"
+                            | "شرقي"
+                            | "غربي"
+                    )
+                }
+            };
+            let foreign = |m: &PlaceMention| {
+                !slot(m)
+                    && m.candidates.iter().all(|&i| {
+                        let p = self.get(i);
+                        let named_by_another = || {
+                            mentions.iter().any(|o| {
+                                !o.in_org
+                                    && o.candidates != m.candidates
+                                    && o.candidates.iter().any(|&j| self.get(j).country == p.country)
+                            })
+                        };
+                        p.country != f
+                            && matches!(p.kind, PlaceKind::City | PlaceKind::Admin1)
+                            && p.population < 500_000
+                            && !adjectives.contains(&p.country.as_str())
+                            && !named_by_another()
+                    })
+            };
+            let keep: Vec<bool> = mentions.iter().map(|m| !foreign(m)).collect();
+            let mut k = keep.iter();
+            mentions.retain(|_| *k.next().unwrap());
+        }
         mentions.retain(|m| {
             if m.end > m.start + 1 || focus.is_none() {
                 return true;

@@ -139,7 +139,7 @@ impl TriggerLexicon {
             .find_all(a)
             .into_iter()
             .filter(|m| !m.ids.contains(&BLOCK))
-            .map(|Match { start, end, ids, pre_len, suffix }| TriggerMention {
+            .map(|Match { start, end, ids, pre_len, suffix, .. }| TriggerMention {
                 start,
                 end,
                 ids: ids.to_vec(),
