@@ -666,6 +666,14 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             rules.push("a state's forces announcing a blow against militants dealt it");
         }
     }
+    // a later claim that refers back to the attack names its perpetrator
+    // (وأعلنت حركة الشباب مسؤوليتها عن الهجوم، a sentence after the bombing)
+    if actor1.is_none() && sub.is_none_or(|s| s.is_violent()) {
+        if let Some(h) = later_claim(lex, m, anchor_tok).filter(|h| actor2.as_ref().is_none_or(|v| v.name != h.name)) {
+            actor1 = Some(h);
+            rules.push("a later claim of responsibility names the perpetrator");
+        }
+    }
     // an aerial perpetrator makes it an air strike even after a generic kill verb
     if actor1.as_ref().is_some_and(|h| h.aerial) && sub.is_none_or(|s| s == SubEventType::Attack && !specific) {
         sub = Some(SubEventType::AirDroneStrike);
@@ -1005,6 +1013,52 @@ fn claimant(lex: &Lexicon, m: &Mentions<'_>, anchor: usize) -> Option<ActorHit> 
         }
     }
     None
+}
+
+/// A claim of responsibility in a later sentence for "the attack" (a definite
+/// event word after عن: مسؤوليتها عن الهجوم، عن التفجير): the non-state group
+/// claiming it.
+fn later_claim(lex: &Lexicon, m: &Mentions<'_>, anchor: usize) -> Option<ActorHit> {
+    let a = &m.a;
+    let after = a.sentences[a.sentence_of(anchor)].tokens.end;
+    (after..a.tokens.len().saturating_sub(2)).find_map(|i| {
+        let w = strip_article(a.norm(i).trim_start_matches(['و', 'ف']));
+        if !(w.starts_with("مسؤوليت") || w == "مسؤوليه") || a.norm(i + 1) != "عن" {
+            return None;
+        }
+        let o = i + 2;
+        let attack = a.keys().definite(o)
+            && m.triggers.iter().any(|t| {
+                t.start == o
+                    && t.ids
+                        .iter()
+                        .any(|&id| matches!(lex.triggers.get(id).role, Role::Event | Role::Attack | Role::Weapon))
+            });
+        let sent = a.sentences[a.sentence_of(i)].tokens.clone();
+        // (not a denial: نفت مسؤوليتها، لم تعلن أي جهة مسؤوليتها)
+        let denied = (sent.start.max(i.saturating_sub(6))..i).any(|j| {
+            let b = a.norm(j).trim_start_matches(['و', 'ف']);
+            b.starts_with("نف") || b.starts_with("تنف") || b.starts_with("ينف") || matches!(b, "لم" | "عدم" | "دون")
+        });
+        // (nor a claim for an older attack: وفي مايو الماضي، أعلن التنظيم مسؤوليته عن الهجوم على ...)
+        let older = m.historical.iter().any(|c| sent.contains(&c.start))
+            || m.dates.iter().any(|d| {
+                sent.contains(&d.start)
+                    && (d.year_only.is_some()
+                        || d.until
+                            .or(d.date)
+                            .zip(m.published)
+                            .is_some_and(|(u, p)| p.since(u).is_ok_and(|x| x.get_days() > 7)))
+            });
+        if !attack || denied || older {
+            return None;
+        }
+        m.actors
+            .iter()
+            .rev()
+            .find(|h| h.end <= i && i - h.end <= 4 && sent.contains(&h.start) && matches!(h.inter, 2..=4))
+            .cloned()
+    })
 }
 
 fn territorial(x: &Trigger) -> bool {
