@@ -188,7 +188,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 || (x.plural && x.role == Role::Event && placed_clause(m.triggers[*t].start))
         })
         .filter(|(t, x)| !(x.ctx && after_title_head(m, m.triggers[*t].start)))
-        .filter(|(t, x)| !(territorial(x) && purpose(m, m.triggers[*t].start)))
+        .filter(|(t, x)| !(territorial(x) && (purpose(m, m.triggers[*t].start) || period_of(m, m.triggers[*t].start))))
         .filter(|(t, x)| !(demonstration(x) && no_demonstration(m, *t)))
         .collect();
     if anchors.is_empty() {
@@ -318,8 +318,33 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     let mut mode: Option<PloverMode> = None;
     let mut plover = PloverEvent::Assault;
     let mut specific = false;
-    let events: Vec<&Trigger> =
-        anchors.iter().map(|(_, x)| *x).filter(|x| x.role == Role::Event && x.sub_event_type.is_some()).collect();
+    // a killing told before a non-violent word is the happening, the rest its sequel
+    // (مقتل 3 عناصر تكفيرية واعتقال شخصين، 30 مسلحا قتلوا في تبادل لإطلاق النار مع قوة المداهمات)
+    // (a counted killing, told by a verb or its noun: not قتيل، not قتل أو اعتقال)
+    let counted_kill = |t: usize| {
+        let (s, e) = (m.triggers[t].start, m.triggers[t].end);
+        a.quantities.iter().any(|q| {
+            q.kind == QuantityKind::Cardinal
+                && (q.value_tokens.start >= e && q.value_tokens.start <= e + 1
+                    || q.value_tokens.end + 2 >= s && q.value_tokens.end <= s)
+        })
+    };
+    let first_kill = anchors
+        .iter()
+        .filter(|(t, x)| x.role == Role::Kill && x.pos != Pos::Noun && counted_kill(*t))
+        .map(|(t, _)| m.triggers[*t].start)
+        .min();
+    let events: Vec<&Trigger> = anchors
+        .iter()
+        .filter(|(t, x)| {
+            x.role == Role::Event
+                && x.sub_event_type.is_some_and(|s| {
+                    s.event_type() != rasd_core::EventType::StrategicDevelopments
+                        || first_kill.is_none_or(|k| k > m.triggers[*t].start)
+                })
+        })
+        .map(|(_, x)| *x)
+        .collect();
     if let Some(best) = events.iter().min_by_key(|x| priority(x.sub_event_type.unwrap())) {
         sub = best.sub_event_type;
         mode = best.plover_mode;
@@ -538,7 +563,19 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     // (unless the side it backs goes unnamed: then it stands for that side)
     let backer = |h: &ActorHit| supporting(h) && cands.iter().any(|x| x.armed() && x.start < h.start && !supporting(x));
     if is_clash {
-        let armed: Vec<&ActorHit> = cands.iter().copied().filter(|h| h.armed() && !backer(h)).collect();
+        // a generic group named by its organisation next is that organisation (20 مسلحا من ميليشيات الحوثي)
+        let named_next = |h: &ActorHit| {
+            h.generic
+                && cands.iter().any(|n| {
+                    !n.generic
+                        && n.start >= h.end
+                        && n.start <= h.end + 1
+                        && ((h.end..n.start).any(|i| strip_article(a.norm(i)) == "من")
+                            || a.norm(n.start).get(..n.pre_len) == Some("من"))
+                })
+        };
+        let armed: Vec<&ActorHit> =
+            cands.iter().copied().filter(|h| h.armed() && !backer(h) && !named_next(h)).collect();
         if let Some(h) = armed.first() {
             actor1.get_or_insert_with(|| (*h).clone());
         }
@@ -553,8 +590,18 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             w.end <= anchor_tok && anchor_tok - w.end <= 1
         });
         if active && actor1.is_none() && !weapon_subject {
-            let after = cands.iter().find(|h| h.start >= anchor_end && h.start <= anchor_end + 1 && !h.victim);
-            let before = cands.iter().rev().find(|h| h.end <= anchor_tok && anchor_tok - h.end <= 2 && !h.victim);
+            // (a counted noun after the verb is its passive subject: قتل أربعة جنود)
+            let after = cands.iter().find(|h| {
+                h.start >= anchor_end && h.start <= anchor_end + 1 && !h.victim && !crate::mentions::counted(a, h.start)
+            });
+            // (and before a killing verb: 30 مسلحا قتلوا, "were killed")
+            let kill_verb = anchor_trig.is_some_and(|x| x.role == Role::Kill);
+            let before = cands.iter().rev().find(|h| {
+                h.end <= anchor_tok
+                    && anchor_tok - h.end <= 2
+                    && !h.victim
+                    && !(kill_verb && crate::mentions::counted(a, h.start))
+            });
             if let Some(h) = after.or(before) {
                 actor1 = Some((*h).clone());
                 rules.push("subject of the active verb");
@@ -566,7 +613,17 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             .iter()
             .filter(|h| a1.as_ref().is_none_or(|(s, n)| *s != h.start && *n != h.name))
             .find(|h| h.start >= anchor_end && h.start <= anchor_end + 12)
-            .or_else(|| cands.iter().find(|h| h.victim && a1.as_ref().is_none_or(|(_, n)| *n != h.name)));
+            .or_else(|| cands.iter().find(|h| h.victim && a1.as_ref().is_none_or(|(_, n)| *n != h.name)))
+            // a counted group right before a killing verb is its passive subject (30 مسلحا قتلوا)
+            .or_else(|| {
+                let kill = anchor_trig.is_some_and(|x| x.role == Role::Kill);
+                cands.iter().rev().find(|h| {
+                    kill && h.end <= anchor_tok
+                        && anchor_tok - h.end <= 2
+                        && crate::mentions::counted(a, h.start)
+                        && a1.as_ref().is_none_or(|(_, n)| *n != h.name)
+                })
+            });
         // a generic group named by its organisation next: مسلحين من تنظيم داعش، عناصر من حركة الشباب
         let victim = victim.map(|v| {
             let named = || {
@@ -583,11 +640,66 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         if actor1.is_none() {
             // the remaining armed actor before the anchor is the perpetrator
             let a2 = actor2.as_ref().map(|h| h.name.clone());
-            if let Some(h) =
-                cands.iter().find(|h| h.armed() && !h.victim && Some(&h.name) != a2.as_ref() && h.start < anchor_tok)
-            {
+            // or the subject of a verb of attack in the frame (بعد أن شن مسلحون هجوما)
+            let launcher = |h: &&&ActorHit| {
+                h.start > 0 && f.contains(h.start - 1) && {
+                    let w = a.norm(h.start - 1).trim_start_matches(['و', 'ف']);
+                    matches!(w, "اطلق" | "اطلقت" | "شن" | "شنت" | "نفذ" | "نفذت" | "هاجم" | "هاجمت")
+                }
+            };
+            if let Some(h) = cands.iter().find(|h| {
+                h.armed() && !h.victim && Some(&h.name) != a2.as_ref() && (h.start < anchor_tok || launcher(h))
+            }) {
                 actor1 = Some((*h).clone());
             }
+        }
+    }
+    // a state's forces announcing a blow against militants dealt it
+    // (أعلنت القوات المسلحة المصرية مقتل 3 عناصر تكفيرية، أعلن الجيش التركي عن مقتل 26 مسلحا)
+    let militant = |h: &Option<ActorHit>| h.as_ref().is_some_and(|h| matches!(h.inter, 2..=4));
+    let one_side = (actor1.is_none() && militant(&actor2)) || (is_clash && actor2.is_none() && militant(&actor1));
+    if let (true, true, Some(r)) = (one_side, sub.is_none_or(|s| s.is_violent()), src_span.as_ref()) {
+        // (a state's own forces only: a coalition speaks for its partners too)
+        let state_force = |h: &ActorHit| {
+            h.inter == 1 || h.name.starts_with("Military Forces of") || h.name.starts_with("Police Forces of")
+        };
+        // (in a story with a coalition in it, an air strike a home army reports is the coalition's:
+        // وقال موقع الجيش اليمني إن غارات مكثفة استهدفت مواقع للحوثيين)
+        let coalition_strikes = sub == Some(SubEventType::AirDroneStrike)
+            && m.actors.iter().any(|h| h.inter == 8 && h.name.contains("Coalition"));
+        let force = m
+            .actors
+            .iter()
+            .find(|h| {
+                r.contains(&h.start) && state_force(h) && !h.generic && (!coalition_strikes || h.aerial || h.inter == 8)
+            })
+            .cloned();
+        let state = || {
+            let p = m.places.iter().find(|p| {
+                p.start == r.start
+                    && p.pre_len == 0
+                    && !p.in_org
+                    && lex.places.get(p.chosen()).kind == PlaceKind::Country
+            })?;
+            let ci = lex.actors.country_by_iso2(&lex.places.get(p.chosen()).country)?;
+            let aerial = sub == Some(SubEventType::AirDroneStrike);
+            let fi = lex.actors.forces.iter().position(|fz| fz.kind == if aerial { "air" } else { "military" })?;
+            Some(ActorHit::composed(lex, (p.start, p.end, 0), fi as u32, ci, m.focus.as_deref(), aerial, false))
+        };
+        if let Some(h) = force.or_else(state) {
+            if actor1.is_some() {
+                actor2 = actor1.take();
+            }
+            actor1 = Some(h);
+            rules.push("a state's forces announcing a blow against militants dealt it");
+        }
+    }
+    // a later claim that refers back to the attack names its perpetrator
+    // (وأعلنت حركة الشباب مسؤوليتها عن الهجوم، a sentence after the bombing)
+    if actor1.is_none() && sub.is_none_or(|s| s.is_violent()) {
+        if let Some(h) = later_claim(lex, m, anchor_tok).filter(|h| actor2.as_ref().is_none_or(|v| v.name != h.name)) {
+            actor1 = Some(h);
+            rules.push("a later claim of responsibility names the perpetrator");
         }
     }
     // an aerial perpetrator makes it an air strike even after a generic kill verb
@@ -976,6 +1088,52 @@ fn claimant(lex: &Lexicon, m: &Mentions<'_>, anchor: usize) -> Option<ActorHit> 
     None
 }
 
+/// A claim of responsibility in a later sentence for "the attack" (a definite
+/// event word after عن: مسؤوليتها عن الهجوم، عن التفجير): the non-state group
+/// claiming it.
+fn later_claim(lex: &Lexicon, m: &Mentions<'_>, anchor: usize) -> Option<ActorHit> {
+    let a = &m.a;
+    let after = a.sentences[a.sentence_of(anchor)].tokens.end;
+    (after..a.tokens.len().saturating_sub(2)).find_map(|i| {
+        let w = strip_article(a.norm(i).trim_start_matches(['و', 'ف']));
+        if !(w.starts_with("مسؤوليت") || w == "مسؤوليه") || a.norm(i + 1) != "عن" {
+            return None;
+        }
+        let o = i + 2;
+        let attack = a.keys().definite(o)
+            && m.triggers.iter().any(|t| {
+                t.start == o
+                    && t.ids
+                        .iter()
+                        .any(|&id| matches!(lex.triggers.get(id).role, Role::Event | Role::Attack | Role::Weapon))
+            });
+        let sent = a.sentences[a.sentence_of(i)].tokens.clone();
+        // (not a denial: نفت مسؤوليتها، لم تعلن أي جهة مسؤوليتها)
+        let denied = (sent.start.max(i.saturating_sub(6))..i).any(|j| {
+            let b = a.norm(j).trim_start_matches(['و', 'ف']);
+            b.starts_with("نف") || b.starts_with("تنف") || b.starts_with("ينف") || matches!(b, "لم" | "عدم" | "دون")
+        });
+        // (nor a claim for an older attack: وفي مايو الماضي، أعلن التنظيم مسؤوليته عن الهجوم على ...)
+        let older = m.historical.iter().any(|c| sent.contains(&c.start))
+            || m.dates.iter().any(|d| {
+                sent.contains(&d.start)
+                    && (d.year_only.is_some()
+                        || d.until
+                            .or(d.date)
+                            .zip(m.published)
+                            .is_some_and(|(u, p)| p.since(u).is_ok_and(|x| x.get_days() > 7)))
+            });
+        if !attack || denied || older {
+            return None;
+        }
+        m.actors
+            .iter()
+            .rev()
+            .find(|h| h.end <= i && i - h.end <= 4 && sent.contains(&h.start) && matches!(h.inter, 2..=4))
+            .cloned()
+    })
+}
+
 fn territorial(x: &Trigger) -> bool {
     matches!(
         x.sub_event_type,
@@ -1060,6 +1218,13 @@ static GATHERING: LazyLock<StemSet> = LazyLock::new(|| {
 
 /// A taking of ground named as an aim, not as done: للسيطرة، لاستعادة،
 /// بهدف السيطرة، في محاولة للسيطرة، من أجل تحرير، تسعى لاستكمال تحرير.
+/// A territorial word naming a period of control, not a takeover
+/// (خلال فترة سيطرتهم، إبان سيطرة التنظيم، سنوات سيطرة داعش).
+fn period_of(m: &Mentions<'_>, i: usize) -> bool {
+    let period = |w: &str| matches!(strip_article(w), "فتره" | "ابان" | "سنوات" | "اعوام" | "طيله");
+    (i.saturating_sub(2)..i).any(|j| period(m.a.norm(j)) || period(m.a.norm(j).trim_start_matches('و')))
+}
+
 fn purpose(m: &Mentions<'_>, i: usize) -> bool {
     let a = &m.a;
     let bare = |j: usize| {
@@ -1123,9 +1288,10 @@ static SPORTS: LazyLock<StemSet> = LazyLock::new(|| {
     ])
 });
 
-/// Words after which the agent follows (على يد، نفذتها، برصاص).
-static AGENT_MARKERS: LazyLock<StemSet> =
-    LazyLock::new(|| StemSet::new(&["يد", "نفذتها", "نفذها", "شنتها", "شنها", "رصاص"]));
+/// Words after which the agent follows (على يد، نفذتها، برصاص، لغم زرعه الحوثيون).
+static AGENT_MARKERS: LazyLock<StemSet> = LazyLock::new(|| {
+    StemSet::new(&["يد", "نفذتها", "نفذها", "شنتها", "شنها", "رصاص", "زرعه", "زرعته", "زرعها", "زرعتها"])
+});
 
 /// Singular nouns for one person, nominative and accusative (شخص/شخصا):
 /// next to a kill word with no number, the toll is one.

@@ -185,6 +185,16 @@ impl<'l> Extractor<'l> {
                 span: Some(cs(span)),
             }
         };
+        // ACLED codes a civilian group as Civilians (COUNTRY), the group itself
+        // (Fishers, Journalists, Refugees/IDPs) as the associated actor: صيادين، صحفيين
+        let civ = lex.actors.by_name("Civilians").map(|i| lex.actors.entry(i));
+        let group = |h: &&mentions::ActorHit| h.inter == 7 && civ.is_some_and(|e| e.name != h.name);
+        let civilians = |h: &mentions::ActorHit| match civ.filter(|_| group(&h)) {
+            Some(e) => {
+                mentions::ActorHit { backref: h.backref, ..mentions::ActorHit::entry(e, h.start, h.end, h.pre_len) }
+            }
+            None => h.clone(),
+        };
         let location = c.place.as_ref().map(|p| {
             let pl = lex.places.get(p.place);
             Location {
@@ -216,10 +226,10 @@ impl<'l> Extractor<'l> {
             event_type: c.sub.event_type(),
             sub_event_type: c.sub,
             plover: Plover { event: c.plover, mode: c.mode },
-            actor1: c.actor1.as_ref().map(actor),
-            actor2: c.actor2.as_ref().map(actor),
-            assoc_actor1: vec![],
-            assoc_actor2: vec![],
+            actor1: c.actor1.as_ref().map(|h| actor(&civilians(h))),
+            actor2: c.actor2.as_ref().map(|h| actor(&civilians(h))),
+            assoc_actor1: c.actor1.as_ref().filter(|h| group(h)).map(actor).into_iter().collect(),
+            assoc_actor2: c.actor2.as_ref().filter(|h| group(h)).map(actor).into_iter().collect(),
             location,
             date: EventDate {
                 start: c.date.start.map(|d| d.to_string()),

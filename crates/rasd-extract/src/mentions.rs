@@ -194,7 +194,20 @@ fn resolve_actors(lex: &Lexicon, a: &Analysis<'_>, raw: &[ActorMention], focus: 
     let mut out: Vec<ActorHit> = Vec::with_capacity(raw.len());
     for m in raw {
         let hit = match m.actor {
-            ActorRef::Entry(i) => ActorHit::entry(lex.actors.entry(i), m.start, m.end, m.pre_len),
+            ActorRef::Entry(i) => {
+                // an uncounted accusative after another is an adjective: نزاعا مسلحا، هدفا مدنيا
+                let e = lex.actors.entry(i);
+                let adjective = e.generic
+                    && m.end == m.start + 1
+                    && m.start > 0
+                    && a.norm(m.start).ends_with('ا')
+                    && a.norm(m.start - 1).ends_with('ا')
+                    && !counted(a, m.start);
+                if adjective {
+                    continue;
+                }
+                ActorHit::entry(e, m.start, m.end, m.pre_len)
+            }
             ActorRef::Composed { force, country } => {
                 let aerial = lex.actors.forces[force as usize].aerial;
                 ActorHit::composed(lex, (m.start, m.end, m.pre_len), force, country, focus, aerial, false)
@@ -203,10 +216,27 @@ fn resolve_actors(lex: &Lexicon, a: &Analysis<'_>, raw: &[ActorMention], focus: 
                 // قوات الجيش: the last state force of the focus country, else that country's forces;
                 // an indefinite one (طيرانا حربيا: "a warplane") is nobody in particular
                 let definite = (m.start..m.end).any(|j| a.keys().definite(j));
+                let f = &lex.actors.forces[force as usize];
                 if !definite {
+                    // but a counted one is that country's men (ضابطا وثلاثة جنود قتلوا، مقتل 7 عسكريين);
+                    // not its aircraft or ships (أربع طائرات من طراز تورنادو)
+                    let men =
+                        matches!(f.kind.as_str(), "military" | "security" | "police" | "gendarmerie") && !f.aerial;
+                    if let Some(ci) =
+                        focus.and_then(|fc| lex.actors.country_by_iso2(fc)).filter(|_| men && counted(a, m.start))
+                    {
+                        out.push(ActorHit::composed(
+                            lex,
+                            (m.start, m.end, m.pre_len),
+                            force,
+                            ci,
+                            focus,
+                            f.aerial,
+                            true,
+                        ));
+                    }
                     continue;
                 }
-                let f = &lex.actors.forces[force as usize];
                 let prev = out.iter().rev().find(|h| {
                     h.inter == 1
                         && !h.generic
@@ -224,6 +254,11 @@ fn resolve_actors(lex: &Lexicon, a: &Analysis<'_>, raw: &[ActorMention], focus: 
         out.push(hit);
     }
     out
+}
+
+/// A cardinal number ends right before token `i` (ثلاثة جنود، 7 عسكريين).
+pub fn counted(a: &Analysis<'_>, i: usize) -> bool {
+    a.quantities.iter().any(|q| q.kind == rasd_text::QuantityKind::Cardinal && q.value_tokens.end == i)
 }
 
 fn iso3_of(lex: &Lexicon, iso2: &str) -> Option<String> {
