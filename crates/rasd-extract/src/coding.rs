@@ -1254,6 +1254,8 @@ fn locate(
     };
     // direction + البلاد / country adjective: جنوب البلاد، الجنوب الليبي
     let mut best: Option<(i32, PlaceChoice)> = None;
+    // the parts of a country chosen by a bearing (شمال أفغانستان), with the bearing
+    let mut parts: Vec<(Span, f64)> = Vec::new();
     let mut consider = |score: i32, c: PlaceChoice| {
         if best.as_ref().is_none_or(|(s, _)| score > *s) {
             best = Some((score, c));
@@ -1324,6 +1326,7 @@ fn locate(
                 if let Some(r) = lex.cues.directions.values[d.id as usize]
                     .and_then(|b| g.directional(&g.get(place).country, b as u16))
                 {
+                    parts.push((a.span(d.start, p.end), lex.cues.directions.values[d.id as usize].unwrap_or(0.0)));
                     consider(
                         score + 20,
                         PlaceChoice {
@@ -1444,6 +1447,7 @@ fn locate(
         if next < a.tokens.len() && strip_article(a.norm(next)) == "بلاد" {
             if let (Some(fc), Some(b)) = (m.focus.as_deref(), lex.cues.directions.values[d.id as usize]) {
                 if let Some(r) = g.directional(fc, b as u16) {
+                    parts.push((a.span(d.start, next + 1), b));
                     let score = 28 - (d.start as i32 - anchor as i32).abs() / 10;
                     consider(
                         score,
@@ -1469,6 +1473,47 @@ fn locate(
         c.cc = p.country.clone();
         c
     };
+    // a lede names a part of the country (في شمال أفغانستان، جنوب غربي ليبيا) and the next
+    // sentence the province or town (رئيس مجلس إقليم فارياب، في ضواحي مدينة أوباري): that place,
+    // if it lies on that side of the capital
+    let best = best.map(|(s, c)| {
+        let Some(&(_, bearing)) = parts.iter().find(|(sp, _)| *sp == c.span) else { return (s, c) };
+        let region = g.get(c.place);
+        let Some((clat, clon)) = g.country(&region.country).and_then(|i| g.get(i).lat.zip(g.get(i).lon)) else {
+            return (s, c);
+        };
+        let next = a.sentence_of(anchor) + 1;
+        let side = |q: &rasd_lexicon::Place| {
+            let (Some(lat), Some(lon)) = (q.lat, q.lon) else { return false };
+            let (sin, cos) = bearing.to_radians().sin_cos();
+            (lon - clon) * clat.to_radians().cos() * sin + (lat - clat) * cos > 0.5
+        };
+        let specific =
+            m.places.iter().filter(|q| !q.in_org && a.sentence_of(q.start) == next && !reference(q)).find(|q| {
+                let pl = g.get(q.chosen());
+                matches!(pl.kind, PlaceKind::City | PlaceKind::Admin1) && pl.country == region.country && side(pl)
+            });
+        match specific {
+            Some(q) => (
+                s,
+                PlaceChoice {
+                    place: q.chosen(),
+                    span: a.span(q.start, q.end),
+                    precision: if g.get(q.chosen()).kind == PlaceKind::City {
+                        GeoPrecision::Town
+                    } else {
+                        GeoPrecision::Region
+                    },
+                    offset_km: None,
+                    bearing: None,
+                    point: None,
+                    country: false,
+                    cc: String::new(),
+                },
+            ),
+            None => (s, c),
+        }
+    });
     best.map(|(_, c)| c).map(with_point).or_else(|| {
         // no place in the frame: the document's focus country
         let fc = m.focus.as_deref()?;
