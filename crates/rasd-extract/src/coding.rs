@@ -1304,6 +1304,14 @@ fn locate(
         };
         let mut offset_km = None;
         let mut bearing = None;
+        // a region named by a bearing (شرق سوريا) is such a part too
+        if kind == PlaceKind::Region {
+            if let Some(d) = m.directions.iter().find(|d| d.start == p.start) {
+                if let Some(b) = lex.cues.directions.values[d.id as usize] {
+                    parts.push((a.span(p.start, p.end), b));
+                }
+            }
+        }
         let mut score: i32 = match kind {
             PlaceKind::City => 40,
             PlaceKind::Region => 30,

@@ -293,14 +293,21 @@ impl Gazetteer {
             .collect()
     }
 
-    /// The country a document is about: votes from country names (weight
-    /// 2), adjectives, and places with a single candidate country.
+    /// The country a document is about: votes from country names and the parts
+    /// of a country named by a bearing (weight 2), adjectives, and places with
+    /// a single candidate country.
     pub fn focus_country(&self, a: &Analysis<'_>, mentions: &[PlaceMention], extra: &[String]) -> Option<String> {
         let mut votes: FxHashMap<&str, f32> = FxHashMap::default();
         for m in mentions.iter().filter(|m| !m.in_org) {
             let first = &self.get(m.candidates[0]).country;
             if m.candidates.iter().all(|&c| &self.get(c).country == first) {
-                let w = if self.get(m.candidates[0]).kind == PlaceKind::Country { 2.0 } else { 1.0 };
+                // a part of a country by a bearing holds the country's name (شرق سوريا): it counts as one
+                let c = m.candidates[0];
+                let w = if self.get(c).kind == PlaceKind::Country || self.directional.values().any(|&r| r == c) {
+                    2.0
+                } else {
+                    1.0
+                };
                 *votes.entry(first.as_str()).or_default() += w;
             }
         }
