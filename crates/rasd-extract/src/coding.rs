@@ -1372,7 +1372,7 @@ fn locate(
             score += 5;
         }
         // في / ب / قرب before the name, or the head noun of a named unit (في قضاء بنجوين،
-        // بمديرية حيس): where it happened, not whose seat it is
+        // بمديرية حيس): where it happened, not whose seat it is (التابعة لمديرية مقبنة)
         let head = |w: &str| {
             matches!(
                 strip_article(w),
@@ -1404,13 +1404,13 @@ fn locate(
                     || capital
             };
         // the unit a place just named belongs to: جسر الشغور بمحافظة إدلب، باقم بمحافظة صعدة،
-        // بلدة الهري جنوب شرق البوكمال; the first place is where it happened
+        // الدريهمي في الحديدة، بلدة الهري جنوب شرق البوكمال; the first place is where it happened
         let bearing_at = |i: usize| m.directions.iter().any(|d| (d.start..d.end).contains(&i));
         let joiner = |i: usize| {
             let w = a.norm(i);
-            (w == "في" && i + 1 < p.start)
+            w == "في"
                 || head(w)
-                || w.strip_prefix('ب').is_some_and(head)
+                || w.strip_prefix(['ب', 'ل']).is_some_and(head)
                 || bearing_at(i)
                 || matches!(w, "،" | ",")
         };
