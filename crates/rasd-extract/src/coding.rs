@@ -1269,7 +1269,7 @@ fn locate(
         };
         let right_before =
             |c: &&rasd_lexicon::cues::Cue| c.end <= p.start && c.end + 3 >= p.start && (c.end..p.start).all(filler);
-        let ref_now = m.proximity.iter().filter(|c| label(c) == "ref").any(|c| right_before(&c));
+        let ref_now = m.proximity.iter().filter(|c| matches!(label(c), "ref" | "ref_actor")).any(|c| right_before(&c));
         // (only when the clause describes a named place: موبي التي تبعد 200 كلم عن يولا; an
         // unnamed منطقة تبعد 20 كلم عن الحديدة is placed near its reference point)
         let an = p.start > 0 && a.norm(p.start - 1) == "عن"
@@ -1286,8 +1286,15 @@ fn locate(
                 .any(|c| label(c) == "ref_distance" && c.end < p.start && c.end + 6 >= p.start && named_before(c));
         ref_now || distance
     };
-    // and what describes the reference point (قبالة منطقة نجران جنوبي السعودية)
-    let refs: Vec<usize> = m.places.iter().filter(|p| f.contains(p.start) && reference(p)).map(|p| p.end).collect();
+    // and what describes the reference point (قبالة منطقة نجران جنوبي السعودية), not a backer
+    // (الموالية لإيران غرب مديرية بيت الفقيه)
+    let backer = |p: &rasd_lexicon::PlaceMention| {
+        m.proximity
+            .iter()
+            .any(|c| lex.cues.proximity.label(c.id) == "ref_actor" && c.end <= p.start && c.end + 1 >= p.start)
+    };
+    let refs: Vec<usize> =
+        m.places.iter().filter(|p| f.contains(p.start) && reference(p) && !backer(p)).map(|p| p.end).collect();
     let reference = |p: &rasd_lexicon::PlaceMention| {
         reference(p) || m.directions.iter().any(|d| d.end <= p.start && d.end + 1 >= p.start && refs.contains(&d.start))
     };
