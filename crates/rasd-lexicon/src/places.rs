@@ -275,7 +275,7 @@ impl Gazetteer {
     pub fn find(&self, a: &Analysis<'_>, org_heads: &crate::cues::CueList, vocab: &Vocab) -> Vec<PlaceMention> {
         let org_ends: Vec<usize> = org_heads.find(a).into_iter().map(|c| c.end).collect();
         let mut found = self.names.find_all(a);
-        // a frequent word is a town's name after a settlement's head noun: مدينة دوما، بلدة دوما
+        // a frequent word is a town's name after a settlement's head noun: مدينة دوما، بلدة دوما,
         let settlement = |i: usize| {
             i > 0 && {
                 let w = a.norm(i - 1);
@@ -284,8 +284,12 @@ impl Gazetteer {
                 matches!(w, "مدينه" | "بلده" | "قريه" | "بلدتي" | "مدينتي")
             }
         };
-        for m in self.headed_names.find_all(a) {
-            if m.pre_len == 0 && settlement(m.start) && !found.iter().any(|f| f.start < m.end && m.start < f.end) {
+        // and, once so named, anywhere in the document: مدينة دوما … القصف على دوما
+        let headed = self.headed_names.find_all(a);
+        let named: Vec<&[u32]> =
+            headed.iter().filter(|m| m.pre_len == 0 && settlement(m.start)).map(|m| m.ids).collect();
+        for m in headed {
+            if named.contains(&m.ids) && !found.iter().any(|f| f.start < m.end && m.start < f.end) {
                 found.push(m);
             }
         }
