@@ -809,6 +809,13 @@ REGIONS = [
     ("جنوب سوريا", "SY", "Daraa", "Southern Syria", "point Daraa"),
     ("الشمال السوري", "SY", "Idlib", "Northern Syria", "point Idlib (opposition-held north)"),
     ("شمال سوريا", "SY", "Idlib", "Northern Syria", "point Idlib"),
+    # a bearing of the country with no line here falls back to the biggest town of that
+    # third of the country's towns, which for the east of Syria (most towns are in the west) was Aleppo
+    ("شرق سوريا", "SY", "Deir ez-Zor", "Eastern Syria", "point Deir ez-Zor (the Euphrates valley)"),
+    ("الشرق السوري", "SY", "Deir ez-Zor", "Eastern Syria", "point Deir ez-Zor"),
+    ("شمال شرق سوريا", "SY", "Al Ḩasakah", "North-eastern Syria", "point Hasakah"),
+    ("الشمال الشرقي السوري", "SY", "Al Ḩasakah", "North-eastern Syria", "point Hasakah"),
+    ("جنوب غرب سوريا", "SY", "Daraa", "South-western Syria", "point Daraa (Daraa and Quneitra)"),
     # Iraq
     ("الأنبار", "IQ", "Ramadi", "Al Anbar", "governorate; capital Ramadi"),
     ("محافظة الأنبار", "IQ", "Ramadi", "Al Anbar", "same"),

@@ -1674,6 +1674,8 @@ fn locate(
     };
     // direction + البلاد / country adjective: جنوب البلاد، الجنوب الليبي
     let mut best: Option<(i32, PlaceChoice)> = None;
+    // the parts of a country chosen by a bearing (شمال أفغانستان), with the bearing
+    let mut parts: Vec<(Span, f64)> = Vec::new();
     let mut consider = |score: i32, c: PlaceChoice| {
         if best.as_ref().is_none_or(|(s, _)| score > *s) {
             best = Some((score, c));
@@ -1687,7 +1689,7 @@ fn locate(
         };
         let right_before =
             |c: &&rasd_lexicon::cues::Cue| c.end <= p.start && c.end + 3 >= p.start && (c.end..p.start).all(filler);
-        let ref_now = m.proximity.iter().filter(|c| label(c) == "ref").any(|c| right_before(&c));
+        let ref_now = m.proximity.iter().filter(|c| matches!(label(c), "ref" | "ref_actor")).any(|c| right_before(&c));
         // (only when the clause describes a named place: موبي التي تبعد 200 كلم عن يولا; an
         // unnamed منطقة تبعد 20 كلم عن الحديدة is placed near its reference point)
         let an = p.start > 0 && a.norm(p.start - 1) == "عن"
@@ -1704,8 +1706,15 @@ fn locate(
                 .any(|c| label(c) == "ref_distance" && c.end < p.start && c.end + 6 >= p.start && named_before(c));
         ref_now || distance
     };
-    // and what describes the reference point (قبالة منطقة نجران جنوبي السعودية)
-    let refs: Vec<usize> = m.places.iter().filter(|p| f.contains(p.start) && reference(p)).map(|p| p.end).collect();
+    // and what describes the reference point (قبالة منطقة نجران جنوبي السعودية), not a backer
+    // (الموالية لإيران غرب مديرية بيت الفقيه)
+    let backer = |p: &rasd_lexicon::PlaceMention| {
+        m.proximity
+            .iter()
+            .any(|c| lex.cues.proximity.label(c.id) == "ref_actor" && c.end <= p.start && c.end + 1 >= p.start)
+    };
+    let refs: Vec<usize> =
+        m.places.iter().filter(|p| f.contains(p.start) && reference(p) && !backer(p)).map(|p| p.end).collect();
     let reference = |p: &rasd_lexicon::PlaceMention| {
         reference(p) || m.directions.iter().any(|d| d.end <= p.start && d.end + 1 >= p.start && refs.contains(&d.start))
     };
@@ -1722,6 +1731,14 @@ fn locate(
         };
         let mut offset_km = None;
         let mut bearing = None;
+        // a region named by a bearing (شرق سوريا) is such a part too
+        if kind == PlaceKind::Region {
+            if let Some(d) = m.directions.iter().find(|d| d.start == p.start) {
+                if let Some(b) = lex.cues.directions.values[d.id as usize] {
+                    parts.push((a.span(p.start, p.end), b));
+                }
+            }
+        }
         let mut score: i32 = match kind {
             PlaceKind::City => 40,
             PlaceKind::Region => 30,
@@ -1744,6 +1761,7 @@ fn locate(
                 if let Some(r) = lex.cues.directions.values[d.id as usize]
                     .and_then(|b| g.directional(&g.get(place).country, b as u16))
                 {
+                    parts.push((a.span(d.start, p.end), lex.cues.directions.values[d.id as usize].unwrap_or(0.0)));
                     consider(
                         score + 20,
                         PlaceChoice {
@@ -1781,7 +1799,7 @@ fn locate(
             score += 5;
         }
         // في / ب / قرب before the name, or the head noun of a named unit (في قضاء بنجوين،
-        // بمديرية حيس): where it happened, not whose seat it is
+        // بمديرية حيس): where it happened, not whose seat it is (التابعة لمديرية مقبنة)
         let head = |w: &str| {
             matches!(
                 strip_article(w),
@@ -1813,13 +1831,13 @@ fn locate(
                     || capital
             };
         // the unit a place just named belongs to: جسر الشغور بمحافظة إدلب، باقم بمحافظة صعدة،
-        // بلدة الهري جنوب شرق البوكمال; the first place is where it happened
+        // الدريهمي في الحديدة، بلدة الهري جنوب شرق البوكمال; the first place is where it happened
         let bearing_at = |i: usize| m.directions.iter().any(|d| (d.start..d.end).contains(&i));
         let joiner = |i: usize| {
             let w = a.norm(i);
-            (w == "في" && i + 1 < p.start)
+            w == "في"
                 || head(w)
-                || w.strip_prefix('ب').is_some_and(head)
+                || w.strip_prefix(['ب', 'ل']).is_some_and(head)
                 || bearing_at(i)
                 || matches!(w, "،" | ",")
         };
@@ -1864,6 +1882,7 @@ fn locate(
         if next < a.tokens.len() && strip_article(a.norm(next)) == "بلاد" {
             if let (Some(fc), Some(b)) = (m.focus.as_deref(), lex.cues.directions.values[d.id as usize]) {
                 if let Some(r) = g.directional(fc, b as u16) {
+                    parts.push((a.span(d.start, next + 1), b));
                     let score = 28 - (d.start as i32 - anchor as i32).abs() / 10;
                     consider(
                         score,
@@ -1889,6 +1908,47 @@ fn locate(
         c.cc = p.country.clone();
         c
     };
+    // a lede names a part of the country (في شمال أفغانستان، جنوب غربي ليبيا) and the next
+    // sentence the province or town (رئيس مجلس إقليم فارياب، في ضواحي مدينة أوباري): that place,
+    // if it lies on that side of the capital
+    let best = best.map(|(s, c)| {
+        let Some(&(_, bearing)) = parts.iter().find(|(sp, _)| *sp == c.span) else { return (s, c) };
+        let region = g.get(c.place);
+        let Some((clat, clon)) = g.country(&region.country).and_then(|i| g.get(i).lat.zip(g.get(i).lon)) else {
+            return (s, c);
+        };
+        let next = a.sentence_of(anchor) + 1;
+        let side = |q: &rasd_lexicon::Place| {
+            let (Some(lat), Some(lon)) = (q.lat, q.lon) else { return false };
+            let (sin, cos) = bearing.to_radians().sin_cos();
+            (lon - clon) * clat.to_radians().cos() * sin + (lat - clat) * cos > 0.5
+        };
+        let specific =
+            m.places.iter().filter(|q| !q.in_org && a.sentence_of(q.start) == next && !reference(q)).find(|q| {
+                let pl = g.get(q.chosen());
+                matches!(pl.kind, PlaceKind::City | PlaceKind::Admin1) && pl.country == region.country && side(pl)
+            });
+        match specific {
+            Some(q) => (
+                s,
+                PlaceChoice {
+                    place: q.chosen(),
+                    span: a.span(q.start, q.end),
+                    precision: if g.get(q.chosen()).kind == PlaceKind::City {
+                        GeoPrecision::Town
+                    } else {
+                        GeoPrecision::Region
+                    },
+                    offset_km: None,
+                    bearing: None,
+                    point: None,
+                    country: false,
+                    cc: String::new(),
+                },
+            ),
+            None => (s, c),
+        }
+    });
     best.map(|(_, c)| c).map(with_point).or_else(|| {
         // no place in the frame: the document's focus country
         let fc = m.focus.as_deref()?;

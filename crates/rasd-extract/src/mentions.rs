@@ -166,8 +166,10 @@ pub fn gather<'a>(lex: &Lexicon, a: Analysis<'a>, published: Option<Date>) -> Me
 
 /// Written forms that the gazetteer's matching takes for a place but that
 /// are ordinary words as written: كانوا ("they were", not Kano), سانا (the
-/// Syrian news agency, not Ulsan), a bare عين ("eye, spring", not العين).
-const NOT_PLACE_FORMS: &[&str] = &["كانوا", "سانا", "عين", "يكونوا", "كانا"];
+/// Syrian news agency, not Ulsan), a bare عين ("eye, spring", not العين), صعيد
+/// (على صعيد "as regards", not الصعيد), المشهد ("the scene", not مشهد),
+/// الجيب ("the pocket" of a front, not al-Jib).
+const NOT_PLACE_FORMS: &[&str] = &["كانوا", "سانا", "عين", "يكونوا", "كانا", "صعيد", "المشهد", "الجيب"];
 
 /// A dateline (دبي، الإمارات العربية المتحدة (CNN)): places at the very
 /// start of the text, before an outlet's name in brackets, with nothing but

@@ -86,6 +86,9 @@ pub struct Gazetteer {
     by_id: FxHashMap<String, u32>,
     country_of_iso2: FxHashMap<String, u32>,
     names: PhraseMatcher,
+    /// One-word names that are also frequent words (دوما "always", Douma):
+    /// a place only right after the head noun of a settlement (مدينة دوما).
+    headed_names: PhraseMatcher,
     /// Country adjectives (الليبي): id = country place index.
     adjectives: PhraseMatcher,
     /// (country, bearing) → region place, from regions.tsv direction phrases.
@@ -115,14 +118,18 @@ const MIN_NAME_CHARS: usize = 3;
 
 impl Gazetteer {
     pub(crate) fn matchers_mut(&mut self) -> Vec<&mut PhraseMatcher> {
-        vec![&mut self.names, &mut self.adjectives]
+        vec![&mut self.names, &mut self.headed_names, &mut self.adjectives]
     }
 
     /// Compiles the gazetteer. `vocab` keeps frequent common words that are
     /// also the names of small villages (حرب، سوق) out of the name index.
     pub fn load(s: &PlaceSources<'_>, vocab: &Vocab) -> Result<Gazetteer, DataError> {
-        let mut g =
-            Gazetteer { names: PhraseMatcher::new(false), adjectives: PhraseMatcher::new(false), ..Default::default() };
+        let mut g = Gazetteer {
+            names: PhraseMatcher::new(false),
+            headed_names: PhraseMatcher::new(false),
+            adjectives: PhraseMatcher::new(false),
+            ..Default::default()
+        };
         let mut arabic: Vec<(u32, String)> = Vec::new();
         const C: &str = "data/places/countries.tsv";
         for (line, cols) in records(C, s.countries) {
@@ -223,6 +230,9 @@ impl Gazetteer {
                     _ => false,
                 };
                 if common {
+                    if p.kind == PlaceKind::City {
+                        g.headed_names.insert(&norm, i);
+                    }
                     continue;
                 }
             }
@@ -264,8 +274,27 @@ impl Gazetteer {
     /// All place names in a document, unresolved (candidates unordered).
     pub fn find(&self, a: &Analysis<'_>, org_heads: &crate::cues::CueList, vocab: &Vocab) -> Vec<PlaceMention> {
         let org_ends: Vec<usize> = org_heads.find(a).into_iter().map(|c| c.end).collect();
-        self.names
-            .find_all(a)
+        let mut found = self.names.find_all(a);
+        // a frequent word is a town's name after a settlement's head noun: مدينة دوما، بلدة دوما,
+        let settlement = |i: usize| {
+            i > 0 && {
+                let w = a.norm(i - 1);
+                let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+                let w = strip_article(w.strip_prefix('ب').filter(|r| r.chars().count() > 3).unwrap_or(w));
+                matches!(w, "مدينه" | "بلده" | "قريه" | "بلدتي" | "مدينتي")
+            }
+        };
+        // and, once so named, anywhere in the document: مدينة دوما … القصف على دوما
+        let headed = self.headed_names.find_all(a);
+        let named: Vec<&[u32]> =
+            headed.iter().filter(|m| m.pre_len == 0 && settlement(m.start)).map(|m| m.ids).collect();
+        for m in headed {
+            if named.contains(&m.ids) && !found.iter().any(|f| f.start < m.end && m.start < f.end) {
+                found.push(m);
+            }
+        }
+        found.sort_by_key(|m| m.start);
+        found
             .into_iter()
             .filter(|m| {
                 // only the clitics before the article need the vocabulary's blessing: الموصل is no split
@@ -293,14 +322,21 @@ impl Gazetteer {
             .collect()
     }
 
-    /// The country a document is about: votes from country names (weight
-    /// 2), adjectives, and places with a single candidate country.
+    /// The country a document is about: votes from country names and the parts
+    /// of a country named by a bearing (weight 2), adjectives, and places with
+    /// a single candidate country.
     pub fn focus_country(&self, a: &Analysis<'_>, mentions: &[PlaceMention], extra: &[String]) -> Option<String> {
         let mut votes: FxHashMap<&str, f32> = FxHashMap::default();
         for m in mentions.iter().filter(|m| !m.in_org) {
             let first = &self.get(m.candidates[0]).country;
             if m.candidates.iter().all(|&c| &self.get(c).country == first) {
-                let w = if self.get(m.candidates[0]).kind == PlaceKind::Country { 2.0 } else { 1.0 };
+                // a part of a country by a bearing holds the country's name (شرق سوريا): it counts as one
+                let c = m.candidates[0];
+                let w = if self.get(c).kind == PlaceKind::Country || self.directional.values().any(|&r| r == c) {
+                    2.0
+                } else {
+                    1.0
+                };
                 *votes.entry(first.as_str()).or_default() += w;
             }
         }
