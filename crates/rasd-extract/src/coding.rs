@@ -1181,12 +1181,22 @@ fn no_demonstration(m: &Mentions<'_>, t: usize) -> bool {
     if prev == Some("تلك") {
         return true;
     }
+    // a charge or a suspicion names what someone is accused of, not a gathering
+    // (اعتقال 11 مطلوبا يشتبه في ضلوعهم بنشاطات إرهابية وأعمال شغب، للاشتباه في تخطيطهم لمظاهرات)
+    let cl = clause_of(m, i);
+    if (i.saturating_sub(10)..i).any(|j| cl.contains(&j) && CHARGE.contains(a, j)) {
+        return true;
+    }
     // protesters named after مع, in a sentence of solidarity and no event of its own
     if prev == Some("مع") && matches!(stem, "محتجين" | "متظاهرين") {
         return sent.clone().any(|j| strip_article(a.norm(j)).starts_with("تضامن"));
     }
     false
 }
+
+/// Words of a charge or a suspicion (بتهمة، للاشتباه، يشتبه في ضلوعهم).
+static CHARGE: LazyLock<StemSet> =
+    LazyLock::new(|| StemSet::new(&["يشتبه", "اشتباه", "مشتبه", "تهمه", "تهم", "اتهامات", "ضلوع", "ضلوعهم"]));
 
 /// Words of a crowd gathering (تجمع، تجمهر، اعتصم، احتشد، خرج المئات).
 static GATHERING: LazyLock<StemSet> = LazyLock::new(|| {
