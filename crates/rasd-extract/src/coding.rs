@@ -742,6 +742,22 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             .is_some_and(|s| matches!(s.event_type(), rasd_core::EventType::Protests | rasd_core::EventType::Riots))
     });
     let two_sides = actor1.as_ref().is_some_and(|h| h.armed()) && actor2.as_ref().is_some_and(|h| h.armed());
+    // a shooting or clash of the state's forces (named) with no armed side against them,
+    // in a report whose lede tells a demonstration, is that protest's (المتظاهرون ... ثم: شخصا
+    // قتل خلال اشتباكات عنيفة مع قوات الأمن)
+    let state_or_none = |h: &Option<ActorHit>| h.as_ref().is_none_or(|h| matches!(h.inter, 1 | 8) || !h.armed());
+    let protest_setting = !protest_word
+        && matches!(sub, SubEventType::ArmedClash | SubEventType::Attack)
+        && mode.is_none_or(|md| md == PloverMode::Firearms)
+        && state_or_none(&actor1)
+        && state_or_none(&actor2)
+        && [&actor1, &actor2].into_iter().flatten().any(|h| matches!(h.inter, 1 | 8))
+        && !actors_in.iter().any(|h| matches!(h.inter, 2..=4))
+        && lede_demonstration(lex, m, anchor_tok);
+    if protest_setting {
+        rules.push("a shooting or clash of the state's forces in a protest report is the protest's");
+    }
+    let protest_word = protest_word || protest_setting;
     let sub = if protest_word && !two_sides {
         let words = |set: &StemSet| in_frame_tokens(f).any(|i| set.contains(a, i));
         let s = if has_role(Role::Kill) {
@@ -1192,6 +1208,27 @@ fn no_demonstration(m: &Mentions<'_>, t: usize) -> bool {
         return sent.clone().any(|j| strip_article(a.norm(j)).starts_with("تضامن"));
     }
     false
+}
+
+/// Whether the document's first sentence tells a demonstration (not a past
+/// one: منذ اندلاع احتجاجات 2011) and the token `i` comes after it.
+fn lede_demonstration(lex: &Lexicon, m: &Mentions<'_>, i: usize) -> bool {
+    let a = &m.a;
+    let Some(lede) = a.sentences.first().map(|s| s.tokens.clone()) else {
+        return false;
+    };
+    if lede.contains(&i) && a.sentences.len() > 1 {
+        // (the lede's own demonstration is in its frame already)
+        return false;
+    }
+    let past = |j: usize| {
+        (j.saturating_sub(2)..j).any(|k| matches!(strip_article(a.norm(k).trim_start_matches('و')), "منذ" | "اندلاع"))
+            || m.dates.iter().any(|d| d.year_only.is_some() && lede.contains(&d.start))
+    };
+    (0..m.triggers.len()).any(|t| {
+        let j = m.triggers[t].start;
+        lede.contains(&j) && j < i && trig(lex, m, t).any(demonstration) && !no_demonstration(m, t) && !past(j)
+    })
 }
 
 /// Words of a charge or a suspicion (بتهمة، للاشتباه، يشتبه في ضلوعهم).
