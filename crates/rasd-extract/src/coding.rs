@@ -1495,6 +1495,7 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
         .map(|&t| m.triggers[t].start)
         .collect();
     let mut best: Option<(usize, Toll)> = None;
+    let mut risen = false;
     for q in a.quantities.iter().filter(|q| f.contains(q.tokens.start) && q.kind != QuantityKind::Ordinal) {
         let after = q.value_tokens.end;
         if after < a.tokens.len() {
@@ -1507,6 +1508,44 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
             && q.kind == QuantityKind::Cardinal
             && q.qualifier == Qualifier::Exact
         {
+            continue;
+        }
+        // the day of a date is no toll (قتلى الاحتجاجات منذ 30 آذار)
+        if m.dates.iter().any(|d| (d.start..d.end).contains(&q.tokens.start)) {
+            continue;
+        }
+        // the figure a total rises to is the toll (ترتفع حصيلة القتلى منذ 30 آذار إلى 37)
+        // (not the wounded beside it: إضافة إلى أكثر من 200 مصاب)
+        let wounded_next = injures.iter().any(|&j| (q.tokens.end..q.tokens.end + 2).contains(&j));
+        let risen_to = q.tokens.start > 1
+            && a.norm(q.tokens.start - 1) == "الي"
+            && !matches!(a.norm(q.tokens.start - 2), "اضافه" | "بالاضافه")
+            && !wounded_next
+            && !risen
+            && m.cumulative.iter().any(|c| {
+                f.contains(c.start)
+                    && c.end <= q.tokens.start
+                    && q.tokens.start - c.end <= 12
+                    && lex.cues.cumulative.label(c.id) == "total"
+                    // (حصيلة alone is a death toll: لترتفع حصيلة هذا القصف إلى 1517 مدنيا)
+                    && ((c.start..c.end).any(|i| strip_article(a.norm(i)).ends_with("حصيله"))
+                        && !injures.iter().any(|&j| c.start <= j && j < q.tokens.end + 2)
+                        || kills.iter().any(|k| {
+                        (c.start <= k.start
+                            && k.start < q.tokens.start
+                            && !injures.iter().any(|&j| k.start < j && j < q.tokens.start))
+                            || (q.tokens.end..q.tokens.end + 2).contains(&k.start)
+                    }))
+            });
+        if risen_to {
+            let toll = Toll {
+                min: q.min.map(|v| v.min(u32::MAX as u64) as u32),
+                max: q.max.map(|v| v.min(u32::MAX as u64) as u32),
+                qualifier: q.qualifier,
+                span: q.span,
+            };
+            best = Some((0, toll));
+            risen = true;
             continue;
         }
         // distance to a kill word: after it (قتل ... 43 مسلحا، مقتل سبعة) or before a kill noun (43 قتيلا)
