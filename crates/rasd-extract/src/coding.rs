@@ -849,6 +849,8 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                         | "اشهر"
                         | "شهور"
                         | "بدايه"
+                        | "بدء"
+                        | "انطلاق"
                         | "اندلاع"
                 )
             })
@@ -889,7 +891,20 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 && d.until == m.published
                 && d.date.zip(m.published).is_some_and(|(x, p)| p.since(x).is_ok_and(|s| s.get_days() >= 2))
         });
+    // a toll of several happenings told apart (في واقعتين منفصلتين، في هجمات متفرقة)
+    let separate = in_frame_tokens(f).any(|i| match strip_article(a.norm(i)) {
+        "منفصلتين" | "منفصلين" | "متفرقتين" | "متفرقين" => true,
+        // (after a plural only: في حادثة منفصلة is one happening)
+        "منفصله" | "متفرقه" => i > 0 && strip_article(a.norm(i - 1)).ends_with("ات"),
+        _ => false,
+    });
+    // a numbered statement sums an operation's results (في البيان رقم 19 للعملية الشاملة)
+    let statement = sent.clone().any(|i| {
+        i + 1 < sent.end && matches!(strip_article(a.norm(i)), "بيان" | "بيانه" | "بيانها") && a.norm(i + 1) == "رقم"
+    });
+    let counted = toll.as_ref().is_some_and(|t| t.min.is_some());
     let cumulative = (f.total && !one_happening)
+        || ((separate || statement) && counted)
         || (plural_event && (period || since.is_some()) && toll.is_some())
         || (past_days && toll.as_ref().is_some_and(|t| t.min.is_some_and(|n| n > 1)))
         || (long_since && toll.as_ref().is_some_and(|t| t.min.is_some()));
@@ -897,6 +912,9 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     let count = cumulative.then(|| happenings(lex, m, f)).flatten();
     if cumulative {
         rules.push("running total");
+    }
+    if separate && counted {
+        rules.push(SEPARATE_HAPPENINGS);
     }
 
     // ---- place, date
@@ -1438,6 +1456,9 @@ static ACCIDENTS: LazyLock<StemSet> = LazyLock::new(|| {
         "انقلاب",
     ])
 });
+
+/// The rule of a toll over several happenings told apart (في واقعتين منفصلتين).
+pub const SEPARATE_HAPPENINGS: &str = "a toll of separate happenings";
 
 /// Units after a number that make it no death toll (ساعات، كم، عاما).
 const NOT_TOLL_UNITS: &[&str] = &[

@@ -695,8 +695,12 @@ fn inherit_lede_place(lex: &Lexicon, m: &mentions::Mentions<'_>, coded: &mut [Co
     let sentence = |c: &Coded| m.triggers.get(c.anchor).map(|t| m.a.sentence_of(t.start));
     let Some(lede) = coded
         .iter()
-        .find(|c| c.scope == Scope::Event && sentence(c).is_some_and(|s| s <= 1) && !vague_place(lex, c))
-        .and_then(|c| Some((c.place.clone()?, c.date.start, c.own_date)))
+        .find(|c| {
+            // (a lede toll of separate happenings places each of them: هاجموا ... في واقعتين منفصلتين بمدينة سرت)
+            let placed_total = c.rules.contains(&coding::SEPARATE_HAPPENINGS);
+            (c.scope == Scope::Event || placed_total) && sentence(c).is_some_and(|s| s <= 1) && !vague_place(lex, c)
+        })
+        .and_then(|c| Some((c.place.clone()?, c.date.start.filter(|_| c.scope == Scope::Event), c.own_date)))
     else {
         return false;
     };
