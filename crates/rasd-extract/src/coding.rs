@@ -1517,6 +1517,8 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
         .collect();
     let mut best: Option<(usize, Toll)> = None;
     let mut risen = false;
+    // numbers right after (or right before) a kill word, in text order
+    let mut tight: Vec<(std::ops::Range<usize>, usize, Toll)> = vec![];
     for q in a.quantities.iter().filter(|q| f.contains(q.tokens.start) && q.kind != QuantityKind::Ordinal) {
         let after = q.value_tokens.end;
         if after < a.tokens.len() {
@@ -1571,6 +1573,7 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
         }
         // distance to a kill word: after it (قتل ... 43 مسلحا، مقتل سبعة) or before a kill noun (43 قتيلا)
         let mut dist = None;
+        let mut kill_at = 0;
         for k in &kills {
             if q.tokens.start >= k.end && q.tokens.start <= k.end + 6 {
                 dist = Some(q.tokens.start - k.end);
@@ -1594,6 +1597,7 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
                 }
             }
             if dist.is_some() {
+                kill_at = k.start;
                 break;
             }
         }
@@ -1604,8 +1608,72 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
             qualifier: q.qualifier,
             span: q.span,
         };
+        if d == 0 && !risen && !injures.contains(&q.tokens.end) {
+            tight.push((q.tokens.clone(), kill_at, toll.clone()));
+        }
         if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
             best = Some((d, toll));
+        }
+    }
+    // ACLED counts every death of a happening: the killed of both sides, each
+    // counted after its own kill word, add up (قتل 14 من المسلحين ... في عملية أسفرت
+    // عن مقتل 8 عسكريين); not a subset, a total, a figure repeated, or a second
+    // happening told in the same sentence (بينما قتل 3 في ...)
+    // the killed listed together after one kill word add up too (مقتل سبعة مدنيين وأربعة مسلحين)
+    if let [(r1, _, t1)] = tight.as_slice() {
+        let listed = a.quantities.iter().find(|q| {
+            let i = q.tokens.start;
+            i > r1.end
+                && i <= r1.end + 3
+                && f.contains(i)
+                && q.kind == QuantityKind::Cardinal
+                && (a.norm(i).starts_with('و') || a.norm(i - 1) == "و")
+                // (not "من أسرة واحدة")
+                && !matches!(a.norm(i), "واحد" | "واحده" | "واحدا")
+                && !(r1.end..q.tokens.end + 1).any(|j| injures.contains(&j))
+                // (not the parts of a subset: ومن بين الضحايا 11 امرأة و6 أطفال)
+                && !(r1.start.saturating_sub(4)..i)
+                    .any(|j| matches!(a.norm(j), "بين" | "بينهم" | "منهم" | "بينهن" | "بينها" | "منها"))
+                && q.tokens.end < a.tokens.len()
+                && !NOT_TOLL_UNITS.contains(&strip_article(a.norm(q.tokens.end)))
+                && !m.dates.iter().any(|d| (d.start..d.end).contains(&i))
+        });
+        let exact = |qu: Qualifier| matches!(qu, Qualifier::Exact | Qualifier::AtLeast);
+        if let Some(q) = listed.filter(|q| exact(q.qualifier) && exact(t1.qualifier)) {
+            if let (Some(x), Some(y), false) = (t1.min, q.min, m.cumulative.iter().any(|c| f.contains(c.start))) {
+                let y = y.min(u32::MAX as u64) as u32;
+                let at_least = t1.qualifier == Qualifier::AtLeast || q.qualifier == Qualifier::AtLeast;
+                return Some(Toll {
+                    min: Some(x + y),
+                    max: (!at_least).then_some(x + y),
+                    qualifier: if at_least { Qualifier::AtLeast } else { Qualifier::Exact },
+                    span: Span::new(t1.span.start, q.span.end),
+                });
+            }
+        }
+    }
+    if let [(r1, k1, t1), (r2, k2, t2)] = tight.as_slice() {
+        let total_cue = m.cumulative.iter().any(|c| f.contains(c.start));
+        let between = r1.end..r2.start;
+        let apart = between.clone().any(|i| {
+            matches!(a.norm(i), "بينهم" | "منهم" | "بينما" | "فيما" | "كما" | "بالاضافه" | "اضافه" | "مقابل")
+                || a.norm(i).starts_with("وفي")
+        }) || (m.places.iter().any(|p| between.contains(&p.start))
+            && m.places.iter().any(|p| p.start >= r2.end && f.contains(p.start)));
+        let exact = |t: &Toll| matches!(t.qualifier, Qualifier::Exact | Qualifier::AtLeast);
+        // (each after its own kill word: not 60 قتيلا وما يربو على مئة)
+        if let (Some(x), Some(y), false, false, true, true, true) =
+            (t1.min, t2.min, total_cue, apart, exact(t1), exact(t2), k1 != k2)
+        {
+            if x != y {
+                let at_least = t1.qualifier == Qualifier::AtLeast || t2.qualifier == Qualifier::AtLeast;
+                return Some(Toll {
+                    min: Some(x + y),
+                    max: (!at_least).then_some(x + y),
+                    qualifier: if at_least { Qualifier::AtLeast } else { Qualifier::Exact },
+                    span: Span::new(t1.span.start, t2.span.end),
+                });
+            }
         }
     }
     if let Some((_, t)) = best {
