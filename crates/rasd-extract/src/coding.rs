@@ -1457,6 +1457,30 @@ static ACCIDENTS: LazyLock<StemSet> = LazyLock::new(|| {
     ])
 });
 
+/// Duals of person nouns whose plural differs (جنديين، not مدنيين, which is a plural too).
+const DUAL_PERSONS: &[&str] = &[
+    "جنديين",
+    "جنديان",
+    "شخصين",
+    "شخصان",
+    "طفلين",
+    "طفلان",
+    "طفلتين",
+    "طفلتان",
+    "رجلين",
+    "رجلان",
+    "ضابطين",
+    "ضابطان",
+    "شابين",
+    "شابان",
+    "امراتين",
+    "امراتان",
+    "فتاتين",
+    "فتاتان",
+    "شقيقين",
+    "شقيقان",
+];
+
 /// The rule of a toll over several happenings told apart (في واقعتين منفصلتين).
 pub const SEPARATE_HAPPENINGS: &str = "a toll of separate happenings";
 
@@ -1577,7 +1601,16 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
         for k in &kills {
             if q.tokens.start >= k.end && q.tokens.start <= k.end + 6 {
                 dist = Some(q.tokens.start - k.end);
-            } else if q.tokens.end <= k.start && k.start - q.tokens.end <= 2 {
+            } else if q.tokens.end <= k.start
+                && k.start - q.tokens.end <= 2
+                // (the living around the dead are no toll: عدد من أقارب القتيل)
+                && !(q.tokens.end..k.start).any(|i| {
+                    matches!(
+                        strip_article(a.norm(i)),
+                        "اقارب" | "ذوي" | "اهالي" | "اهل" | "عائلات" | "اسر" | "مشيعي" | "جثامين" | "اسماء"
+                    )
+                })
+            {
                 dist = Some(k.start - q.tokens.end);
             } else if q.tokens.end + 1 < k.start
                 && k.start - q.tokens.end <= 4
@@ -1710,6 +1743,16 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
                 return None;
             }
             return Some(Toll { min: Some(1), max: Some(1), qualifier: Qualifier::Exact, span: a.span(i, i + 1) });
+        }
+    }
+    // two victims named by a dual (إن جنديين من القوات الحكومية قتلا في القصف)
+    for k in &kills {
+        let near = k.start.saturating_sub(4)..(k.end + 2).min(a.tokens.len());
+        // (not the killers: قتل برصاص شخصين، على يد رجلين)
+        let agent = |i: usize| i > 0 && matches!(a.norm(i - 1), "برصاص" | "يد" | "بيد" | "ايدي" | "بايدي" | "قبل");
+        let dual = |i: usize| DUAL_PERSONS.contains(&strip_article(a.norm(i))) && !agent(i);
+        if let Some(i) = near.filter(|&i| f.contains(i)).find(|&i| dual(i)) {
+            return Some(Toll { min: Some(2), max: Some(2), qualifier: Qualifier::Exact, span: a.span(i, i + 1) });
         }
     }
     // heavy losses with no number (خسائر فادحة)
