@@ -865,6 +865,8 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                         | "اشهر"
                         | "شهور"
                         | "بدايه"
+                        | "بدء"
+                        | "انطلاق"
                         | "اندلاع"
                 )
             })
@@ -905,7 +907,20 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 && d.until == m.published
                 && d.date.zip(m.published).is_some_and(|(x, p)| p.since(x).is_ok_and(|s| s.get_days() >= 2))
         });
+    // a toll of several happenings told apart (في واقعتين منفصلتين، في هجمات متفرقة)
+    let separate = in_frame_tokens(f).any(|i| match strip_article(a.norm(i)) {
+        "منفصلتين" | "منفصلين" | "متفرقتين" | "متفرقين" => true,
+        // (after a plural only: في حادثة منفصلة is one happening)
+        "منفصله" | "متفرقه" => i > 0 && strip_article(a.norm(i - 1)).ends_with("ات"),
+        _ => false,
+    });
+    // a numbered statement sums an operation's results (في البيان رقم 19 للعملية الشاملة)
+    let statement = sent.clone().any(|i| {
+        i + 1 < sent.end && matches!(strip_article(a.norm(i)), "بيان" | "بيانه" | "بيانها") && a.norm(i + 1) == "رقم"
+    });
+    let counted = toll.as_ref().is_some_and(|t| t.min.is_some());
     let cumulative = (f.total && !one_happening)
+        || ((separate || statement) && counted)
         || (plural_event && (period || since.is_some()) && toll.is_some())
         || (past_days && toll.as_ref().is_some_and(|t| t.min.is_some_and(|n| n > 1)))
         || (long_since && toll.as_ref().is_some_and(|t| t.min.is_some()));
@@ -913,6 +928,9 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     let count = cumulative.then(|| happenings(lex, m, f)).flatten();
     if cumulative {
         rules.push("running total");
+    }
+    if separate && counted {
+        rules.push(SEPARATE_HAPPENINGS);
     }
 
     // ---- place, date
@@ -1486,6 +1504,33 @@ static ACCIDENTS: LazyLock<StemSet> = LazyLock::new(|| {
     ])
 });
 
+/// Duals of person nouns whose plural differs (جنديين، not مدنيين, which is a plural too).
+const DUAL_PERSONS: &[&str] = &[
+    "جنديين",
+    "جنديان",
+    "شخصين",
+    "شخصان",
+    "طفلين",
+    "طفلان",
+    "طفلتين",
+    "طفلتان",
+    "رجلين",
+    "رجلان",
+    "ضابطين",
+    "ضابطان",
+    "شابين",
+    "شابان",
+    "امراتين",
+    "امراتان",
+    "فتاتين",
+    "فتاتان",
+    "شقيقين",
+    "شقيقان",
+];
+
+/// The rule of a toll over several happenings told apart (في واقعتين منفصلتين).
+pub const SEPARATE_HAPPENINGS: &str = "a toll of separate happenings";
+
 /// Units after a number that make it no death toll (ساعات، كم، عاما).
 const NOT_TOLL_UNITS: &[&str] = &[
     "ساعه",
@@ -1542,6 +1587,9 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
         .map(|&t| m.triggers[t].start)
         .collect();
     let mut best: Option<(usize, Toll)> = None;
+    let mut risen = false;
+    // numbers right after (or right before) a kill word, in text order
+    let mut tight: Vec<(std::ops::Range<usize>, usize, Toll)> = vec![];
     for q in a.quantities.iter().filter(|q| f.contains(q.tokens.start) && q.kind != QuantityKind::Ordinal) {
         let after = q.value_tokens.end;
         if after < a.tokens.len() {
@@ -1556,12 +1604,60 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
         {
             continue;
         }
+        // the day of a date is no toll (قتلى الاحتجاجات منذ 30 آذار)
+        if m.dates.iter().any(|d| (d.start..d.end).contains(&q.tokens.start)) {
+            continue;
+        }
+        // the figure a total rises to is the toll (ترتفع حصيلة القتلى منذ 30 آذار إلى 37)
+        // (not the wounded beside it: إضافة إلى أكثر من 200 مصاب)
+        let wounded_next = injures.iter().any(|&j| (q.tokens.end..q.tokens.end + 2).contains(&j));
+        let risen_to = q.tokens.start > 1
+            && a.norm(q.tokens.start - 1) == "الي"
+            && !matches!(a.norm(q.tokens.start - 2), "اضافه" | "بالاضافه")
+            && !wounded_next
+            && !risen
+            && m.cumulative.iter().any(|c| {
+                f.contains(c.start)
+                    && c.end <= q.tokens.start
+                    && q.tokens.start - c.end <= 12
+                    && lex.cues.cumulative.label(c.id) == "total"
+                    // (حصيلة alone is a death toll: لترتفع حصيلة هذا القصف إلى 1517 مدنيا)
+                    && ((c.start..c.end).any(|i| strip_article(a.norm(i)).ends_with("حصيله"))
+                        && !injures.iter().any(|&j| c.start <= j && j < q.tokens.end + 2)
+                        || kills.iter().any(|k| {
+                        (c.start <= k.start
+                            && k.start < q.tokens.start
+                            && !injures.iter().any(|&j| k.start < j && j < q.tokens.start))
+                            || (q.tokens.end..q.tokens.end + 2).contains(&k.start)
+                    }))
+            });
+        if risen_to {
+            let toll = Toll {
+                min: q.min.map(|v| v.min(u32::MAX as u64) as u32),
+                max: q.max.map(|v| v.min(u32::MAX as u64) as u32),
+                qualifier: q.qualifier,
+                span: q.span,
+            };
+            best = Some((0, toll));
+            risen = true;
+            continue;
+        }
         // distance to a kill word: after it (قتل ... 43 مسلحا، مقتل سبعة) or before a kill noun (43 قتيلا)
         let mut dist = None;
+        let mut kill_at = 0;
         for k in &kills {
             if q.tokens.start >= k.end && q.tokens.start <= k.end + 6 {
                 dist = Some(q.tokens.start - k.end);
-            } else if q.tokens.end <= k.start && k.start - q.tokens.end <= 2 {
+            } else if q.tokens.end <= k.start
+                && k.start - q.tokens.end <= 2
+                // (the living around the dead are no toll: عدد من أقارب القتيل)
+                && !(q.tokens.end..k.start).any(|i| {
+                    matches!(
+                        strip_article(a.norm(i)),
+                        "اقارب" | "ذوي" | "اهالي" | "اهل" | "عائلات" | "اسر" | "مشيعي" | "جثامين" | "اسماء"
+                    )
+                })
+            {
                 dist = Some(k.start - q.tokens.end);
             } else if q.tokens.end + 1 < k.start
                 && k.start - q.tokens.end <= 4
@@ -1581,6 +1677,7 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
                 }
             }
             if dist.is_some() {
+                kill_at = k.start;
                 break;
             }
         }
@@ -1591,8 +1688,72 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
             qualifier: q.qualifier,
             span: q.span,
         };
+        if d == 0 && !risen && !injures.contains(&q.tokens.end) {
+            tight.push((q.tokens.clone(), kill_at, toll.clone()));
+        }
         if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
             best = Some((d, toll));
+        }
+    }
+    // ACLED counts every death of a happening: the killed of both sides, each
+    // counted after its own kill word, add up (قتل 14 من المسلحين ... في عملية أسفرت
+    // عن مقتل 8 عسكريين); not a subset, a total, a figure repeated, or a second
+    // happening told in the same sentence (بينما قتل 3 في ...)
+    // the killed listed together after one kill word add up too (مقتل سبعة مدنيين وأربعة مسلحين)
+    if let [(r1, _, t1)] = tight.as_slice() {
+        let listed = a.quantities.iter().find(|q| {
+            let i = q.tokens.start;
+            i > r1.end
+                && i <= r1.end + 3
+                && f.contains(i)
+                && q.kind == QuantityKind::Cardinal
+                && (a.norm(i).starts_with('و') || a.norm(i - 1) == "و")
+                // (not "من أسرة واحدة")
+                && !matches!(a.norm(i), "واحد" | "واحده" | "واحدا")
+                && !(r1.end..q.tokens.end + 1).any(|j| injures.contains(&j))
+                // (not the parts of a subset: ومن بين الضحايا 11 امرأة و6 أطفال)
+                && !(r1.start.saturating_sub(4)..i)
+                    .any(|j| matches!(a.norm(j), "بين" | "بينهم" | "منهم" | "بينهن" | "بينها" | "منها"))
+                && q.tokens.end < a.tokens.len()
+                && !NOT_TOLL_UNITS.contains(&strip_article(a.norm(q.tokens.end)))
+                && !m.dates.iter().any(|d| (d.start..d.end).contains(&i))
+        });
+        let exact = |qu: Qualifier| matches!(qu, Qualifier::Exact | Qualifier::AtLeast);
+        if let Some(q) = listed.filter(|q| exact(q.qualifier) && exact(t1.qualifier)) {
+            if let (Some(x), Some(y), false) = (t1.min, q.min, m.cumulative.iter().any(|c| f.contains(c.start))) {
+                let y = y.min(u32::MAX as u64) as u32;
+                let at_least = t1.qualifier == Qualifier::AtLeast || q.qualifier == Qualifier::AtLeast;
+                return Some(Toll {
+                    min: Some(x + y),
+                    max: (!at_least).then_some(x + y),
+                    qualifier: if at_least { Qualifier::AtLeast } else { Qualifier::Exact },
+                    span: Span::new(t1.span.start, q.span.end),
+                });
+            }
+        }
+    }
+    if let [(r1, k1, t1), (r2, k2, t2)] = tight.as_slice() {
+        let total_cue = m.cumulative.iter().any(|c| f.contains(c.start));
+        let between = r1.end..r2.start;
+        let apart = between.clone().any(|i| {
+            matches!(a.norm(i), "بينهم" | "منهم" | "بينما" | "فيما" | "كما" | "بالاضافه" | "اضافه" | "مقابل")
+                || a.norm(i).starts_with("وفي")
+        }) || (m.places.iter().any(|p| between.contains(&p.start))
+            && m.places.iter().any(|p| p.start >= r2.end && f.contains(p.start)));
+        let exact = |t: &Toll| matches!(t.qualifier, Qualifier::Exact | Qualifier::AtLeast);
+        // (each after its own kill word: not 60 قتيلا وما يربو على مئة)
+        if let (Some(x), Some(y), false, false, true, true, true) =
+            (t1.min, t2.min, total_cue, apart, exact(t1), exact(t2), k1 != k2)
+        {
+            if x != y {
+                let at_least = t1.qualifier == Qualifier::AtLeast || t2.qualifier == Qualifier::AtLeast;
+                return Some(Toll {
+                    min: Some(x + y),
+                    max: (!at_least).then_some(x + y),
+                    qualifier: if at_least { Qualifier::AtLeast } else { Qualifier::Exact },
+                    span: Span::new(t1.span.start, t2.span.end),
+                });
+            }
         }
     }
     if let Some((_, t)) = best {
@@ -1629,6 +1790,16 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
                 return None;
             }
             return Some(Toll { min: Some(1), max: Some(1), qualifier: Qualifier::Exact, span: a.span(i, i + 1) });
+        }
+    }
+    // two victims named by a dual (إن جنديين من القوات الحكومية قتلا في القصف)
+    for k in &kills {
+        let near = k.start.saturating_sub(4)..(k.end + 2).min(a.tokens.len());
+        // (not the killers: قتل برصاص شخصين، على يد رجلين)
+        let agent = |i: usize| i > 0 && matches!(a.norm(i - 1), "برصاص" | "يد" | "بيد" | "ايدي" | "بايدي" | "قبل");
+        let dual = |i: usize| DUAL_PERSONS.contains(&strip_article(a.norm(i))) && !agent(i);
+        if let Some(i) = near.filter(|&i| f.contains(i)).find(|&i| dual(i)) {
+            return Some(Toll { min: Some(2), max: Some(2), qualifier: Qualifier::Exact, span: a.span(i, i + 1) });
         }
     }
     // heavy losses with no number (خسائر فادحة)

@@ -153,6 +153,7 @@ impl<'l> Extractor<'l> {
             merge(&mut coded);
         }
         date_undated_by_later(&m, &mut coded);
+        settle_tolls(&mut coded);
         // a violent record must say something specific (ACLED codes a
         // happening, not a statement about the war): at least two of a
         // named actor, a place below the region, its own date, a toll, a victim
@@ -388,6 +389,114 @@ fn merge(coded: &mut Vec<Coded>) {
     *coded = out;
 }
 
+/// The exact or at-least toll of an event-scope record of a happening.
+fn counted_toll(c: &Coded) -> Option<u32> {
+    let t = c.toll.as_ref()?;
+    let countable = matches!(t.qualifier, rasd_core::Qualifier::Exact | rasd_core::Qualifier::AtLeast);
+    (c.scope == Scope::Event && c.sub.event_type() != rasd_core::EventType::StrategicDevelopments && countable)
+        .then_some(t.min)
+        .flatten()
+        .filter(|&n| n > 0)
+}
+
+/// Keeps one document's deaths counted once (ACLED: a summary total is not an
+/// event; the single events carry their own counts):
+/// - a toll told first and then split over later records of the same day is
+///   that day's total, not a happening: 42 مدنيا قتلوا جراء الغارات ... مقتل 31 ... مقتل 11;
+/// - a later record of the same day and area that repeats an earlier toll
+///   tells the same deaths again and keeps no toll of its own: قتل أربعة
+///   فلسطينيين ... وأعلن الناطق مقتل أربعة فلسطينيين الجمعة.
+fn settle_tolls(coded: &mut Vec<Coded>) {
+    let same_day = |x: &Coded, y: &Coded| x.date.start.is_some() && x.date.start == y.date.start;
+    // the parts of a total are distinct deaths, whatever their tolls (52 = 26 + 26)
+    let mut part = vec![false; coded.len()];
+    for i in 0..coded.len() {
+        let Some(total) = counted_toll(&coded[i]) else { continue };
+        let start = coded[i].toll.as_ref().map_or(0, |t| t.span.start);
+        let parts: Vec<(usize, u32)> = (0..coded.len())
+            .filter(|&j| same_day(&coded[j], &coded[i]) && coded[j].toll.as_ref().is_some_and(|t| t.span.start > start))
+            .filter_map(|j| counted_toll(&coded[j]).map(|n| (j, n)))
+            .filter(|&(_, n)| n < total)
+            .collect();
+        if let Some(used) = summing_to(&parts, total) {
+            coded[i].scope = Scope::Cumulative;
+            coded[i].rules.push("a total told before the records that split it");
+            for j in used {
+                part[j] = true;
+            }
+        }
+    }
+    let mut gone = vec![false; coded.len()];
+    for j in 0..coded.len() {
+        let Some(n) = counted_toll(&coded[j]) else { continue };
+        let span = coded[j].toll.as_ref().map(|t| t.span);
+        let told = (0..j).filter(|&i| !gone[i]).find(|&i| {
+            let c = &coded[i];
+            let area = match (&c.place, &coded[j].place) {
+                (Some(x), Some(y)) => {
+                    x.place == y.place
+                        || (n >= 2
+                            && x.cc == y.cc
+                            && (x.precision != GeoPrecision::Town || y.precision != GeoPrecision::Town))
+                }
+                _ => n >= 2,
+            };
+            !part[i]
+                && !part[j]
+                && counted_toll(c) == Some(n)
+                && c.toll.as_ref().map(|t| t.span) != span
+                && same_day(c, &coded[j])
+                && area
+        });
+        let Some(i) = told else { continue };
+        if coded[i].sub.event_type() == coded[j].sub.event_type() {
+            // one happening told twice: one record
+            let c = coded[j].clone();
+            absorb(&mut coded[i], c);
+            coded[i].rules.push("a later record repeating its toll joins it");
+            gone[j] = true;
+        } else {
+            coded[j].toll = None;
+            coded[j].rules.push("repeats the toll of an earlier record");
+        }
+    }
+    let mut k = 0;
+    coded.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
+}
+
+/// Which of `parts` (record, toll; each toll below `total`, so two or more)
+/// add up to `total`.
+fn summing_to(parts: &[(usize, u32)], total: u32) -> Option<Vec<usize>> {
+    let total = total as usize;
+    if total > 10_000 || parts.len() < 2 {
+        return None;
+    }
+    // from[s] = the part that first reached the sum s, and the sum before it
+    let mut from: Vec<Option<(usize, usize)>> = vec![None; total + 1];
+    let mut reach = vec![false; total + 1];
+    reach[0] = true;
+    for (k, &(_, p)) in parts.iter().enumerate() {
+        let p = p as usize;
+        for s in (p..=total).rev() {
+            if !reach[s] && reach[s - p] {
+                reach[s] = true;
+                from[s] = Some((k, s - p));
+            }
+        }
+    }
+    let mut used = vec![];
+    let mut s = total;
+    while s > 0 {
+        let (k, prev) = from[s]?;
+        used.push(parts[k].0);
+        s = prev;
+    }
+    Some(used)
+}
+
 /// Whether a record places and dates nothing of its own: no place below
 /// the country and no date of its own words.
 fn unplaced_undated(lex: &Lexicon, c: &Coded) -> bool {
@@ -586,8 +695,12 @@ fn inherit_lede_place(lex: &Lexicon, m: &mentions::Mentions<'_>, coded: &mut [Co
     let sentence = |c: &Coded| m.triggers.get(c.anchor).map(|t| m.a.sentence_of(t.start));
     let Some(lede) = coded
         .iter()
-        .find(|c| c.scope == Scope::Event && sentence(c).is_some_and(|s| s <= 1) && !vague_place(lex, c))
-        .and_then(|c| Some((c.place.clone()?, c.date.start, c.own_date)))
+        .find(|c| {
+            // (a lede toll of separate happenings places each of them: هاجموا ... في واقعتين منفصلتين بمدينة سرت)
+            let placed_total = c.rules.contains(&coding::SEPARATE_HAPPENINGS);
+            (c.scope == Scope::Event || placed_total) && sentence(c).is_some_and(|s| s <= 1) && !vague_place(lex, c)
+        })
+        .and_then(|c| Some((c.place.clone()?, c.date.start.filter(|_| c.scope == Scope::Event), c.own_date)))
     else {
         return false;
     };
