@@ -389,7 +389,7 @@ fn past_period(a: &Analysis<'_>, i: usize) -> Option<(i64, usize)> {
             let mut j = i + 1;
             let mut count = None;
             if let Some(q) =
-                a.quantities.iter().find(|q| q.tokens.start == j || (a.norm(j) == "ال" && q.tokens.start == j + 1))
+                a.quantities.iter().find(|q| q.tokens.start == j || (w(j) == Some("ال") && q.tokens.start == j + 1))
             {
                 count = q.min.filter(|&v| (1..=100).contains(&v));
                 j = q.value_tokens.end.max(j + 1);
@@ -534,6 +534,7 @@ mod tests {
         assert_eq!(start("خلال الساعات الماضية"), d(9, 5));
         assert_eq!(start("في الأسبوعين الماضيين"), d(8, 23));
         assert_eq!(start("الأيام القليلة"), None, "no الماضية: no period");
+        assert_eq!(start("بعدها بثلاثة أيام"), None, "a unit word at the very end of the text");
     }
 
     #[test]
