@@ -93,6 +93,9 @@ pub struct Gazetteer {
     adjectives: PhraseMatcher,
     /// (country, bearing) → region place, from regions.tsv direction phrases.
     directional: FxHashMap<(String, u16), u32>,
+    /// Towns of 1,000 people or more by country (for [`Gazetteer::directional`],
+    /// which would otherwise scan every place on each call).
+    towns: FxHashMap<String, Vec<u32>>,
 }
 
 /// The texts of the place files.
@@ -237,6 +240,11 @@ impl Gazetteer {
                 }
             }
             g.names.insert(&norm, i);
+        }
+        for (i, p) in g.places.iter().enumerate() {
+            if p.kind == PlaceKind::City && p.lat.is_some() && p.lon.is_some() && p.population >= 1000 {
+                g.towns.entry(p.country.clone()).or_default().push(i as u32);
+            }
         }
         Ok(g)
     }
@@ -472,11 +480,8 @@ impl Gazetteer {
         if let Some(&r) = self.directional.get(&(iso2.to_string(), bearing)) {
             return Some(r);
         }
-        let towns: Vec<&Place> = self
-            .places
-            .iter()
-            .filter(|p| p.kind == PlaceKind::City && p.country == iso2 && p.lat.is_some() && p.population >= 1000)
-            .collect();
+        let towns: Vec<&Place> =
+            self.towns.get(iso2).map_or_else(Vec::new, |ts| ts.iter().map(|&i| &self.places[i as usize]).collect());
         if towns.len() < 3 {
             return self.country(iso2);
         }
