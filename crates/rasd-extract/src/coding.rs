@@ -1402,7 +1402,6 @@ static ONE_PERSON: LazyLock<StemSet> = LazyLock::new(|| {
     ])
 });
 
-/// Words of a court ruling: the sentence reports a trial, not the act.
 /// Words that present a strike as support for someone else's fighting.
 static SUPPORT: LazyLock<StemSet> =
     LazyLock::new(|| StemSet::new(&["مدعوم", "مدعومه", "مدعومين", "مدعومون", "دعم", "غطاء", "اسناد", "مسانده"]));
@@ -1426,6 +1425,7 @@ static DESCRIPTORS: LazyLock<StemSet> = LazyLock::new(|| {
     ])
 });
 
+/// Words of a court ruling: the sentence reports a trial, not the act.
 static COURT: LazyLock<StemSet> = LazyLock::new(|| StemSet::new(&["محكمه", "حكم", "محاكمه", "قاضي"]));
 
 /// Violence by demonstrators (رشق بالحجارة، أحرقوا، أضرموا النار، اقتحموا).
