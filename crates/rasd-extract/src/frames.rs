@@ -59,10 +59,71 @@ fn continues(lex: &Lexicon, m: &Mentions<'_>, range: &Range<usize>) -> bool {
 }
 
 /// Builds the frames of a document.
+/// The sentences that link to other articles rather than tell news: a line
+/// led by اقرأ أيضا / للمزيد and a mark (اقرأ أيضا: الصليب الأحمر …،
+/// للمزيد - معركة عفرين: من يقاتل من؟), and when the cue stands alone on its
+/// line, the headline lines under it (they end with no full stop).
+fn link_sentences(a: &rasd_text::Analysis<'_>) -> Vec<bool> {
+    let text = a.original;
+    let mut link = vec![false; a.sentences.len()];
+    // byte ranges of link lines
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    for sent in &a.sentences {
+        let r = sent.tokens.clone();
+        if r.is_empty() {
+            continue;
+        }
+        let cue_end = match a.norm(r.start) {
+            "اقرا" | "إقرا" if r.len() > 1 && a.norm(r.start + 1).starts_with("ايضا") => r.start + 1,
+            "للمزيد" => r.start,
+            _ => continue,
+        };
+        let after = a.tokens[cue_end].span.end;
+        let rest = &text[after..];
+        let mark = rest.trim_start_matches([' ', '\u{a0}', 'ً']).chars().next();
+        if !matches!(mark, Some(':' | '-' | '|' | '،' | ',' | '\n') | None) {
+            continue;
+        }
+        let line_end = rest.find('\n').map_or(text.len(), |k| after + k);
+        let line_start = text[..a.tokens[r.start].span.start].rfind('\n').map_or(0, |k| k + 1);
+        lines.push(line_start..line_end);
+        let alone = text[after..line_end]
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '|' | 'ً'))
+            .is_empty();
+        if alone {
+            // headline lines under a bare cue, up to four
+            let mut at = line_end + 1;
+            for _ in 0..4 {
+                if at >= text.len() {
+                    break;
+                }
+                let end = text[at..].find('\n').map_or(text.len(), |k| at + k);
+                let line = text[at..end].trim();
+                if line.is_empty() || line.ends_with('.') || line.starts_with('و') {
+                    break;
+                }
+                lines.push(at..end);
+                at = end + 1;
+            }
+        }
+    }
+    for (si, sent) in a.sentences.iter().enumerate() {
+        if let Some(first) = sent.tokens.clone().next() {
+            let b = a.tokens[first].span.start;
+            link[si] = lines.iter().any(|l| l.contains(&b));
+        }
+    }
+    link
+}
+
 pub fn build(lex: &Lexicon, m: &Mentions<'_>) -> Vec<Frame> {
     let mut frames: Vec<Frame> = Vec::new();
+    let links = link_sentences(&m.a);
     for (si, sent) in m.a.sentences.iter().enumerate() {
         let r = sent.tokens.clone();
+        if links[si] {
+            continue;
+        }
         let ts: Vec<usize> = (0..m.triggers.len()).filter(|&t| r.contains(&m.triggers[t].start)).collect();
         let anchors: Vec<usize> = ts.iter().copied().filter(|&t| is_anchor(lex, m, t)).collect();
         let total_at = m
