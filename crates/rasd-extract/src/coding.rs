@@ -158,7 +158,9 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     // a context-dependent word (ضربة، عملية، استهدف) counts when the frame
     // is otherwise violent: a killing, a wounding, a firm trigger, a weapon
     // wielded by an armed actor, or (for a verb) an armed actor
-    let firm = has_role(Role::Kill)
+    // (a death word that needs context, توفي، وفاة، جثة، is none by itself:
+    // توفي المدافع الدولي ... عن عمر ناهز 31 عاما)
+    let firm = ts.iter().any(|&t| trig(lex, m, t).any(|x| x.role == Role::Kill && !x.ctx))
         || has_role(Role::Injure)
         || (!weapons.is_empty() && armed_actor)
         || f.coref
@@ -177,6 +179,10 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             .iter()
             .any(|p| cl.contains(&p.start) && !p.in_org && lex.places.get(p.chosen()).kind != PlaceKind::Country)
     };
+    // a fight told only as the cause of something else (نزح الآلاف بسبب
+    // القتال، توقفت مستشفيات عن العمل بسبب الغارات) is no event of its own
+    // unless people are killed or wounded in the frame
+    let harm = has_role(Role::Kill) || has_role(Role::Injure);
     let anchors: Vec<(usize, &Trigger)> = ts
         .iter()
         .flat_map(|&t| trig(lex, m, t).map(move |x| (t, x)))
@@ -188,6 +194,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 || (x.plural && x.role == Role::Event && placed_clause(m.triggers[*t].start))
         })
         .filter(|(t, x)| !(x.ctx && after_title_head(m, m.triggers[*t].start)))
+        .filter(|(t, x)| !(matches!(x.role, Role::Event | Role::Attack) && !harm && after_cause(m, m.triggers[*t].start)))
         .filter(|(t, x)| !(territorial(x) && (purpose(m, m.triggers[*t].start) || period_of(m, m.triggers[*t].start))))
         .filter(|(t, x)| !(demonstration(x) && no_demonstration(m, *t)))
         .collect();
@@ -305,9 +312,15 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     if sent.clone().any(|i| COURT.contains(a, i)) {
         return Err(Drop::Court);
     }
-    // deaths in an accident or a disaster are no attack (تحطم مروحية، إعصار)
+    // deaths in an accident, a disaster or an illness are no attack (حادث
+    // سير، إعصار، الكوليرا); with a word that names only those, a
+    // context-dependent one does not make them an attack (تحطم مروحية خلال
+    // عملية تدريب)
     let only_kills = anchors.iter().all(|(_, x)| x.role == Role::Kill);
-    if only_kills && sent.clone().any(|i| ACCIDENTS.contains(a, i)) {
+    let kills_or_ctx = anchors.iter().all(|(_, x)| x.role == Role::Kill || (x.ctx && x.role == Role::Attack));
+    if (only_kills && sent.clone().any(|i| ACCIDENTS.contains(a, i) || DISASTERS.contains(a, i)))
+        || (kills_or_ctx && sent.clone().any(|i| DISASTERS.contains(a, i)))
+    {
         return Err(Drop::NoContext);
     }
 
@@ -1025,6 +1038,11 @@ fn after_title_head(m: &Mentions<'_>, i: usize) -> bool {
         )
 }
 
+/// Whether token `i` follows a word of cause (بسبب، نتيجة، جراء، بفعل).
+fn after_cause(m: &Mentions<'_>, i: usize) -> bool {
+    i > 0 && matches!(m.a.norm(i - 1).trim_start_matches(['و', 'ف']), "بسبب" | "نتيجه" | "جراء" | "بفعل")
+}
+
 fn specific_kind(events: &[&Trigger]) -> bool {
     events.iter().any(|x| x.sub_event_type.is_some_and(|s| !matches!(s, SubEventType::Attack | SubEventType::Shelling)))
 }
@@ -1478,15 +1496,18 @@ static INTERVENTION_WORDS: LazyLock<StemSet> = LazyLock::new(|| {
     ])
 });
 
-/// Words of accidents and disasters: deaths with only these around are no
-/// political violence (تحطم مروحية، غرق قارب، إعصار).
-static ACCIDENTS: LazyLock<StemSet> = LazyLock::new(|| {
+/// Words of accidents that also name an attack (الحادث "the incident",
+/// انهيار "a rout"): deaths with only these around are no political violence
+/// (حادث سير، انقلاب حافلة).
+static ACCIDENTS: LazyLock<StemSet> =
+    LazyLock::new(|| StemSet::new(&["حادث", "حادثه", "حوادث", "انهيار", "سير", "انقلاب"]));
+
+/// Words of disasters, accidents and illness that name no attack
+/// (تحطم مروحية، غرق قارب، إعصار، الكوليرا، عن عمر ناهز 87 عاما).
+static DISASTERS: LazyLock<StemSet> = LazyLock::new(|| {
     StemSet::new(&[
         "تحطم",
         "تحطمت",
-        "حادث",
-        "حادثه",
-        "حوادث",
         "اعصار",
         "فيضانات",
         "فيضان",
@@ -1494,13 +1515,17 @@ static ACCIDENTS: LazyLock<StemSet> = LazyLock::new(|| {
         "زلزال",
         "غرق",
         "غرقت",
-        "انهيار",
         "صعق",
-        "سير",
         "مروري",
         "وباء",
         "كوليرا",
-        "انقلاب",
+        "مرض",
+        "امراض",
+        "نزله",
+        "سكته",
+        "جلطه",
+        "ناهز",
+        "دفتيريا",
     ])
 });
 
