@@ -58,7 +58,6 @@ fn continues(lex: &Lexicon, m: &Mentions<'_>, range: &Range<usize>) -> bool {
     !m.actors.iter().any(|h| h.start >= i && h.start < (i + 3).min(range.end))
 }
 
-/// Builds the frames of a document.
 /// The sentences that link to other articles rather than tell news: a line
 /// led by اقرأ أيضا / للمزيد and a mark (اقرأ أيضا: الصليب الأحمر …،
 /// للمزيد - معركة عفرين: من يقاتل من؟), and when the cue stands alone on its
@@ -116,6 +115,7 @@ fn link_sentences(a: &rasd_text::Analysis<'_>) -> Vec<bool> {
     link
 }
 
+/// Builds the frames of a document.
 pub fn build(lex: &Lexicon, m: &Mentions<'_>) -> Vec<Frame> {
     let mut frames: Vec<Frame> = Vec::new();
     let links = link_sentences(&m.a);
