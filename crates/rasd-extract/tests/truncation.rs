@@ -1,7 +1,7 @@
 //! Every rule that looks a few words ahead or behind must stop at the edges
 //! of the text: a report cut anywhere (a feed's abstract, a truncated page)
 //! is extracted without a panic and every span stays inside the text. The
-//! passages are the real sentences of `tests/data/cases.toml`, cut after and
+//! passages are the real sentences of `tests/data/cases*.toml`, cut after and
 //! before every word.
 
 use rasd_core::Document;
@@ -38,13 +38,31 @@ fn spans(v: &serde_json::Value) -> Vec<(u64, u64)> {
     out
 }
 
+/// Every case file in `tests/data/` (`cases.toml`, `cases-*.toml`), in name order.
+fn case_files() -> Vec<Case> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("cases") && n.ends_with(".toml")))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .flat_map(|p| {
+            let text = std::fs::read_to_string(p).unwrap();
+            toml::from_str::<File>(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display())).case
+        })
+        .collect()
+}
+
 #[test]
 fn reports_cut_at_any_word_extract_without_panic_and_spans_stay_inside() {
     let lex = Lexicon::bundled().unwrap();
     let ex = Extractor::new(&lex, Options::default());
-    let file: File = toml::from_str(include_str!("data/cases.toml")).unwrap();
+    let cases = case_files();
     let mut cuts = 0;
-    for c in &file.case {
+    for c in &cases {
         let bounds: Vec<usize> = c.text.char_indices().filter(|(_, ch)| ch.is_whitespace()).map(|(i, _)| i).collect();
         let pieces = bounds.iter().flat_map(|&b| [&c.text[..b], c.text[b..].trim_start()]);
         for text in pieces {
