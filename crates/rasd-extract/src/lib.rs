@@ -2,6 +2,8 @@
 //!
 //! The stages follow DESIGN.md §2:
 //!
+//! - [`body`]: the article itself, without the blocks a site appends to
+//!   every page (related stories);
 //! - [`mentions`]: the text layer's [`rasd_text::Analysis`] plus every
 //!   lexicon hit — triggers, actors (with back-references), places (resolved
 //!   against the document's focus country), [`dates`], quantities and cues;
@@ -14,6 +16,7 @@
 //!
 //! Pure: no I/O, no global state; a [`rasd_lexicon::Lexicon`] is borrowed.
 
+pub mod body;
 pub mod coding;
 pub mod dates;
 pub mod frames;
@@ -101,7 +104,7 @@ impl<'l> Extractor<'l> {
                 parse_published(s).ok_or_else(|| ExtractError::BadDate { id: doc.id.clone(), value: s.to_string() })?,
             ),
         };
-        let a = self.lex.text.analyze(&doc.text);
+        let a = self.lex.text.analyze(&doc.text[..body::body_len(&doc.text)]);
         let m = mentions::gather(self.lex, a, published);
         let frames = frames::build(self.lex, &m);
         let index = CharIndex::new(&doc.text);
