@@ -150,7 +150,9 @@ fn clause_of(m: &Mentions<'_>, i: usize) -> std::ops::Range<usize> {
 pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     let a = &m.a;
     let mut rules: Vec<&'static str> = Vec::new();
-    let ts: Vec<usize> = f.triggers.clone();
+    // a word in a reply clause names the happening replied to, not this one
+    // (ضربات على مواقع للنظام ردا على الهجوم الكيميائي في دوما)
+    let ts: Vec<usize> = f.triggers.iter().copied().filter(|&t| !in_reply(m, m.triggers[t].start)).collect();
     let has_role = |role: Role| ts.iter().any(|&t| trig(lex, m, t).any(|x| x.role == role));
     let weapons: Vec<(usize, &Trigger)> =
         ts.iter().flat_map(|&t| trig(lex, m, t).filter(|x| x.role == Role::Weapon).map(move |x| (t, x))).collect();
@@ -409,6 +411,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     let active = anchor_trig.is_some_and(|x| x.pos == Pos::Verb);
     let mut actor1: Option<ActorHit> = None;
     let mut actor2: Option<ActorHit> = None;
+    let mut state_subject: Option<std::ops::Range<usize>> = None;
     // a claim of responsibility names the perpetrator, even as the speaker
     // (أعلنت حركة الشباب مسؤوليتها عن الهجوم، تبنى تنظيم داعش التفجير)
     if let Some(h) = claimant(lex, m, anchor_tok) {
@@ -436,22 +439,38 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         for (t, x) in anchors.iter().chain(weapons.iter()) {
             let tm = &m.triggers[*t];
             // or a light verb before the event noun: شنت إسرائيل غارات، نفذت تركيا ضربات
-            let light = (tm.start.saturating_sub(3)..tm.start).find(|&i| {
+            let light_verb = |i: usize| {
                 let w = a.norm(i).trim_start_matches(['و', 'ف']);
                 (w.starts_with("شن") || w.starts_with("نفذ")) && feminine_past(i)
-            });
-            let subject_at = if x.pos == Pos::Verb && feminine_past(tm.end - 1) {
-                Some(tm.end)
-            } else if let (Some(i), true) = (light, matches!(x.pos, Pos::Noun | Pos::Masdar)) {
-                Some(i + 1)
-            } else if x.role == Role::Weapon && tm.end < sent_end && launched(tm.end) {
-                Some(tm.end + 1)
-            } else {
-                None
             };
-            let Some(e) = subject_at else { continue };
+            // (further back over a list of states and a time, with no other
+            // event word between: شنت الولايات المتحدة وفرنسا وبريطانيا فجر السبت، ضربات)
+            let sent_start = a.sentences[a.sentence_of(tm.start)].tokens.start;
+            let light = (tm.start.saturating_sub(3)..tm.start).find(|&i| light_verb(i)).or_else(|| {
+                (tm.start.saturating_sub(10).max(sent_start)..tm.start.saturating_sub(3))
+                    .rev()
+                    .find(|&i| light_verb(i) && !m.triggers.iter().any(|o| o.start > i && o.start < tm.start))
+            });
+            // (or a cleft before the verb: إسرائيل هي التي شنت الهجوم، إيران هي من أطلقت)
+            let cleft = |v: usize| {
+                let rel = v >= 3 && matches!(a.norm(v - 1), "التي" | "الذي" | "من");
+                (rel && matches!(a.norm(v - 2), "هي" | "هو")).then(|| v - 3)
+            };
+            let subject_at = if x.pos == Pos::Verb && feminine_past(tm.end - 1) {
+                [Some(tm.end), cleft(tm.start)]
+            } else if let (Some(i), true) = (light, matches!(x.pos, Pos::Noun | Pos::Masdar)) {
+                [Some(i + 1), cleft(i)]
+            } else if x.role == Role::Weapon && tm.end < sent_end && launched(tm.end) {
+                [Some(tm.end + 1), None]
+            } else {
+                [None, None]
+            };
             let Some(p) = m.places.iter().find(|p| {
-                p.start == e && p.pre_len == 0 && !p.in_org && lex.places.get(p.chosen()).kind == PlaceKind::Country
+                subject_at.contains(&Some(p.start))
+                    // (no preposition on it; the article is part of the name: الولايات المتحدة)
+                    && (p.pre_len == 0 || a.norm(p.start).get(..p.pre_len) == Some("ال"))
+                    && !p.in_org
+                    && lex.places.get(p.chosen()).kind == PlaceKind::Country
             }) else {
                 continue;
             };
@@ -469,6 +488,17 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                     false,
                 ));
                 rules.push("a state named as the subject of the act");
+                // (the attacker's name is not where it struck: قصفت إسرائيل مواقع;
+                // nor are the states listed with it: قصفت فرنسا والولايات المتحدة وبريطانيا)
+                let mut end = p.end;
+                while let Some(q) = m
+                    .places
+                    .iter()
+                    .find(|q| q.start == end && !q.in_org && lex.places.get(q.chosen()).kind == PlaceKind::Country)
+                {
+                    end = q.end;
+                }
+                state_subject = Some(p.start..end);
                 break;
             }
         }
@@ -949,7 +979,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     }
 
     // ---- place, date
-    let place = locate(lex, m, f, anchor_tok, src_span.as_ref());
+    let place = locate(lex, m, f, anchor_tok, src_span.as_ref(), state_subject.as_ref());
     let (mut date, own_date) = date_of(m, f, anchor_tok, cumulative, src_span.as_ref());
     // a report of something long past is background, not news (في 12 نوفمبر 2015)
     if let (true, Some(d), Some(p), false) = (own_date, date.start, m.published, cumulative) {
@@ -1038,6 +1068,20 @@ fn after_title_head(m: &Mentions<'_>, i: usize) -> bool {
             strip_article(m.a.norm(i - 1)),
             "غرفه" | "قائد" | "قياده" | "مسرح" | "مركز" | "ضابط" | "مدير" | "رئيس" | "هيئه" | "مديريه"
         )
+}
+
+/// Whether token `i` lies in a reply clause: after ردا على / للرد على /
+/// انتقاما لـ in its clause, within a few words (ردا على تقارير حول هجوم كيميائي).
+fn in_reply(m: &Mentions<'_>, i: usize) -> bool {
+    let a = &m.a;
+    let clause = clause_of(m, i);
+    let from = i.saturating_sub(10).max(clause.start);
+    (from..i).any(|k| {
+        let w = a.norm(k).trim_start_matches(['و', 'ف']);
+        let reply = matches!(w, "ردا" | "رد" | "الرد" | "للرد" | "كرد") && k + 1 < i && a.norm(k + 1) == "علي";
+        let revenge = matches!(w, "انتقاما" | "ثارا") && (k + 1 == i || a.norm(k + 1).starts_with('ل'));
+        reply || revenge
+    })
 }
 
 /// Whether token `i` follows a word of cause (بسبب، نتيجة، جراء، بفعل).
@@ -1902,6 +1946,7 @@ fn locate(
     f: &Frame,
     anchor: usize,
     src: Option<&std::ops::Range<usize>>,
+    attacker: Option<&std::ops::Range<usize>>,
 ) -> Option<PlaceChoice> {
     let a = &m.a;
     let g = &lex.places;
@@ -1915,7 +1960,11 @@ fn locate(
         quarter && m.focus.as_deref().is_some_and(|fc| lex.places.get(p.chosen()).country != fc)
     };
     let usable = |p: &&rasd_lexicon::PlaceMention| {
-        !p.in_org && f.contains(p.start) && src.is_none_or(|r| !r.contains(&p.start)) && !foreign_quarter(p)
+        !p.in_org
+            && f.contains(p.start)
+            && src.is_none_or(|r| !r.contains(&p.start))
+            && attacker.is_none_or(|r| !r.contains(&p.start))
+            && !foreign_quarter(p)
     };
     // direction + البلاد / country adjective: جنوب البلاد، الجنوب الليبي
     let mut best: Option<(i32, PlaceChoice)> = None;
