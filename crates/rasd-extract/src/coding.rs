@@ -362,6 +362,18 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         })
         .map(|(_, x)| *x)
         .collect();
+    // a bare explosion (انفجار, no device named) is what a strike or a shell
+    // did: the word naming those decides (هزت انفجارات صنعاء عقب غارات التحالف)
+    let bare_blast = |x: &Trigger| x.ctx && x.sub_event_type == Some(SubEventType::RemoteExplosive);
+    let other_kind = events.iter().any(|x| {
+        !bare_blast(x)
+            && x.sub_event_type.is_some_and(|s| {
+                use SubEventType::*;
+                matches!(s, AirDroneStrike | Shelling | ChemicalWeapon | SuicideBomb | Grenade | ArmedClash)
+            })
+    });
+    let events: Vec<&Trigger> = events.into_iter().filter(|x| !(other_kind && bare_blast(x))).collect();
+    let only_blast = !events.is_empty() && events.iter().all(|x| bare_blast(x));
     if let Some(best) = events.iter().min_by_key(|x| priority(x.sub_event_type.unwrap())) {
         sub = best.sub_event_type;
         mode = best.plover_mode;
@@ -373,8 +385,8 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         .iter()
         .filter(|(_, w)| w.sub_event_type.is_some())
         .min_by_key(|(_, w)| priority(w.sub_event_type.unwrap()));
-    let generic_attack =
-        sub.is_none_or(|s| matches!(s, SubEventType::Attack | SubEventType::Shelling) && !specific_kind(&events));
+    let generic_attack = only_blast
+        || sub.is_none_or(|s| matches!(s, SubEventType::Attack | SubEventType::Shelling) && !specific_kind(&events));
     if let Some((_, w)) = weapon_best {
         let ws = w.sub_event_type.unwrap();
         // (a disrupted weapon, أسقطت طائرة بدون طيار، اعترضت صاروخا, is the object, not the means;
