@@ -2348,6 +2348,22 @@ pub fn coordinated_places(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, c: &Coded)
     out
 }
 
+/// Whether the date at tokens `start..end` is the day of the report, not of
+/// the happening: before the source (قال، السبت، المرصد), or right after it
+/// and before the reported clause (قالت مصادر عسكرية السبت، إن ... ليل الخميس).
+fn on_report(m: &Mentions<'_>, src: Option<&std::ops::Range<usize>>, start: usize, end: usize) -> bool {
+    let a = &m.a;
+    src.is_some_and(|r| {
+        let before = end <= r.start + 1;
+        let after = start >= r.end && start <= r.end + 1 && {
+            let next = (end..a.tokens.len().min(end + 2)).find(|&i| a.tokens[i].kind != TokenKind::Punct);
+            next.is_some_and(|i| matches!(a.norm(i), "ان" | "انه" | "انها" | "بان" | "بانه"))
+        };
+        // (or read into the source's words: مصادر عسكرية السبت)
+        before || after || r.contains(&start)
+    })
+}
+
 fn date_of(
     m: &Mentions<'_>,
     f: &Frame,
@@ -2388,15 +2404,20 @@ fn date_of(
         }
     }
     // the frame's own date, nearest the anchor; one on the reporting verb only if nothing else
-    let own = m
-        .dates
-        .iter()
-        .filter(|d| f.contains(d.start) && d.year_only.is_none() && !d.since && d.date.is_some())
-        .min_by_key(|d| {
-            let on_report = src.is_some_and(|r| d.end <= r.start + 1);
-            (on_report, (d.start as i64 - anchor as i64).abs())
-        });
+    // (a day told after the report's day is the happening's: قالت مصادر
+    // عسكرية السبت، إن ... قتلوا في كمين ليل الخميس; a month is not)
+    let dated =
+        |d: &&crate::dates::DateMention| f.contains(d.start) && d.year_only.is_none() && !d.since && d.date.is_some();
+    let narrow = |d: &crate::dates::DateMention| src.is_some_and(|r| d.end <= r.start + 1);
+    let other_day =
+        m.dates.iter().filter(dated).any(|d| d.precision == TimePrecision::Day && !on_report(m, src, d.start, d.end));
+    let own = m.dates.iter().filter(dated).min_by_key(|d| {
+        let report = narrow(d) || (other_day && on_report(m, src, d.start, d.end));
+        (report, (d.start as i64 - anchor as i64).abs())
+    });
     if let Some(d) = own {
+        // (a date read into the source or after it still dates the
+        // happening when nothing else does: ووثق المرصد السوري الأحد مقتل 12)
         let on_report = src.is_some_and(|r| d.end <= r.start + 1);
         return (
             DateChoice {
