@@ -5,6 +5,7 @@ use crate::dates::{find_dates, DateMention};
 use jiff::civil::Date;
 use rasd_lexicon::cues::Cue;
 use rasd_lexicon::{ActorMention, ActorRef, Lexicon, PlaceMention, TriggerMention};
+use rasd_text::clitics::strip_article;
 use rasd_text::keys::{FirstKey, StemSet};
 use rasd_text::Analysis;
 use std::sync::LazyLock;
@@ -125,6 +126,7 @@ pub fn gather<'a>(lex: &Lexicon, a: Analysis<'a>, published: Option<Date>) -> Me
     mark_dateline(&a, &mut places);
     places.retain(|p| {
         !(p.end == p.start + 1 && NOT_PLACE_FORMS.contains(&a.norm(p.start).trim_start_matches(['و', 'ف'])))
+            && !adjective_or_idiom(&a, p)
     });
     let raw_actors = lex.actors.find(&a);
     let actor_countries: Vec<String> = raw_actors
@@ -170,6 +172,33 @@ pub fn gather<'a>(lex: &Lexicon, a: Analysis<'a>, published: Option<Date>) -> Me
 /// (على صعيد "as regards", not الصعيد), المشهد ("the scene", not مشهد),
 /// الجيب ("the pocket" of a front, not al-Jib).
 const NOT_PLACE_FORMS: &[&str] = &["كانوا", "سانا", "عين", "يكونوا", "كانا", "صعيد", "المشهد", "الجيب"];
+
+/// A place name that is an ordinary word where it stands: the adjective
+/// "white" agreeing with the definite noun before it (الأرملة البيضاء،
+/// الراية البيضاء، السلاح الأبيض; not محافظة البيضاء), and مسقط رأس
+/// ("birthplace", not Muscat).
+fn adjective_or_idiom(a: &Analysis<'_>, p: &PlaceMention) -> bool {
+    let w = a.norm(p.start);
+    let prev = if p.start > 0 { a.norm(p.start - 1).trim_start_matches(['و', 'ف']) } else { "" };
+    let next = if p.start + 1 < a.tokens.len() { a.norm(p.start + 1) } else { "" };
+    let white = p.end == p.start + 1 && matches!(w, "البيضاء" | "الابيض");
+    let place_head = matches!(
+        strip_article(prev.trim_start_matches('ب')),
+        "محافظه"
+            | "مدينه"
+            | "مديريه"
+            | "منطقه"
+            | "ولايه"
+            | "بلده"
+            | "قريه"
+            | "جبهه"
+            | "اطراف"
+            | "ريف"
+            | "مركز"
+    );
+    let definite_noun = prev.starts_with("ال") && prev.chars().count() > 3;
+    (white && definite_noun && !place_head) || (w == "مسقط" && next.starts_with("راس"))
+}
 
 /// A dateline (دبي، الإمارات العربية المتحدة (CNN)): places at the very
 /// start of the text, before an outlet's name in brackets, with nothing but
