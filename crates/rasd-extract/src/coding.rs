@@ -468,17 +468,24 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 let rel = v >= 3 && matches!(a.norm(v - 1), "التي" | "الذي" | "من");
                 (rel && matches!(a.norm(v - 2), "هي" | "هو")).then(|| v - 3)
             };
-            let subject_at = if x.pos == Pos::Verb && feminine_past(tm.end - 1) {
-                [Some(tm.end), cleft(tm.start)]
+            // (or before the verb, opening a reported clause: أكدت أن إسرائيل
+            // شنت غارات، قال إن الولايات المتحدة قصفت)
+            let svo = |p: &rasd_lexicon::PlaceMention, v: usize| {
+                p.end == v
+                    && (p.start == a.sentences[a.sentence_of(v)].tokens.start
+                        || (p.start > 0 && matches!(a.norm(p.start - 1), "ان" | "بان" | "لان" | "انه")))
+            };
+            let (subject_at, verb) = if x.pos == Pos::Verb && feminine_past(tm.end - 1) {
+                ([Some(tm.end), cleft(tm.start)], Some(tm.start))
             } else if let (Some(i), true) = (light, matches!(x.pos, Pos::Noun | Pos::Masdar)) {
-                [Some(i + 1), cleft(i)]
+                ([Some(i + 1), cleft(i)], Some(i))
             } else if x.role == Role::Weapon && tm.end < sent_end && launched(tm.end) {
-                [Some(tm.end + 1), None]
+                ([Some(tm.end + 1), None], None)
             } else {
-                [None, None]
+                ([None, None], None)
             };
             let Some(p) = m.places.iter().find(|p| {
-                subject_at.contains(&Some(p.start))
+                (subject_at.contains(&Some(p.start)) || verb.is_some_and(|v| svo(p, v)))
                     // (no preposition on it; the article is part of the name: الولايات المتحدة)
                     && (p.pre_len == 0 || a.norm(p.start).get(..p.pre_len) == Some("ال"))
                     && !p.in_org
