@@ -776,7 +776,19 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         None => {
             // a generic attack or killing: civilians as victims → Attack, else a clash
             let victim_civ = actor2.as_ref().is_some_and(|h| !h.armed());
-            if victim_civ || actor2.is_none() {
+            // a foreign state named as the subject of a strike, with no
+            // weapon named, strikes from the air (أعلن النظام أن اسرائيل استهدفت موقعا)
+            let foreign_state = state_subject.as_ref().is_some_and(|r| {
+                let state =
+                    m.places.iter().find(|p| p.start == r.start).map(|p| lex.places.get(p.chosen()).country.as_str());
+                m.focus.as_deref().is_some_and(|fc| state.is_some_and(|c| c != fc))
+            });
+            let strike = anchors.iter().any(|(_, x)| x.role == Role::Attack) && weapons.is_empty();
+            if foreign_state && strike && !victim_civ {
+                rules.push("a foreign state's strike with no weapon named is from the air");
+                mode = Some(PloverMode::Aerial);
+                SubEventType::AirDroneStrike
+            } else if victim_civ || actor2.is_none() {
                 rules.push("a killing with no armed opponent is an attack");
                 SubEventType::Attack
             } else {
