@@ -194,7 +194,9 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 || (x.plural && x.role == Role::Event && placed_clause(m.triggers[*t].start))
         })
         .filter(|(t, x)| !(x.ctx && after_title_head(m, m.triggers[*t].start)))
-        .filter(|(t, x)| !(matches!(x.role, Role::Event | Role::Attack) && !harm && after_cause(m, m.triggers[*t].start)))
+        .filter(|(t, x)| {
+            !(matches!(x.role, Role::Event | Role::Attack) && !harm && after_cause(m, m.triggers[*t].start))
+        })
         .filter(|(t, x)| !(territorial(x) && (purpose(m, m.triggers[*t].start) || period_of(m, m.triggers[*t].start))))
         .filter(|(t, x)| !(demonstration(x) && no_demonstration(m, *t)))
         .collect();
@@ -2058,6 +2060,9 @@ fn locate(
                     | "ناحيه"
                     | "بلدات"
                     | "قري"
+                    // the province of Afghanistan, Pakistan or Kurdistan (في إقليم غزنة)
+                    | "اقليم"
+                    | "مقاطعه"
             )
         };
         // في العاصمة صنعاء, but not قرب العاصمة دمشق (a reference point)
