@@ -2140,6 +2140,9 @@ fn locate(
                     | "ناحيه"
                     | "بلدات"
                     | "قري"
+                    // the province of Afghanistan, Pakistan or Kurdistan (في إقليم غزنة)
+                    | "اقليم"
+                    | "مقاطعه"
             )
         };
         // في العاصمة صنعاء, but not قرب العاصمة دمشق (a reference point)
@@ -2236,17 +2239,40 @@ fn locate(
     // a lede names a part of the country (في شمال أفغانستان، جنوب غربي ليبيا) and the next
     // sentence the province or town (رئيس مجلس إقليم فارياب، في ضواحي مدينة أوباري): that place,
     // if it lies on that side of the capital
+    // (likewise a named region, كردستان العراق، ريف حلب، and the next sentence's town within
+    // 150 km of its point: عثرت السلطات في كردستان العراق على جثة ... في قضاء بنجوين)
     let best = best.map(|(s, c)| {
-        let Some(&(_, bearing)) = parts.iter().find(|(sp, _)| *sp == c.span) else { return (s, c) };
         let region = g.get(c.place);
+        let bearing = parts.iter().find(|(sp, _)| *sp == c.span).map(|p| p.1);
+        // (a region of two words or more: a one-word region is a governorate, صعدة، الحديدة,
+        // whose next sentence is as often another happening of the province)
+        let phrase = m.places.iter().any(|p| a.span(p.start, p.end) == c.span && p.end >= p.start + 2);
+        if bearing.is_none() && (region.kind != PlaceKind::Region || !phrase) {
+            return (s, c);
+        }
         let Some((clat, clon)) = g.country(&region.country).and_then(|i| g.get(i).lat.zip(g.get(i).lon)) else {
             return (s, c);
         };
         let next = a.sentence_of(anchor) + 1;
         let side = |q: &rasd_lexicon::Place| {
             let (Some(lat), Some(lon)) = (q.lat, q.lon) else { return false };
-            let (sin, cos) = bearing.to_radians().sin_cos();
-            (lon - clon) * clat.to_radians().cos() * sin + (lat - clat) * cos > 0.5
+            match (bearing, region.lat.zip(region.lon)) {
+                (Some(bearing), _) => {
+                    let (sin, cos) = bearing.to_radians().sin_cos();
+                    (lon - clon) * clat.to_radians().cos() * sin + (lat - clat) * cos > 0.5
+                }
+                // (a town, not the big city a region is told against: المتاخمة للعاصمة دمشق)
+                (None, Some((rlat, rlon))) => {
+                    if q.kind != PlaceKind::City || q.population >= 500_000 {
+                        return false;
+                    }
+                    let (p1, p2) = (lat.to_radians(), rlat.to_radians());
+                    let h = ((p2 - p1) / 2.0).sin().powi(2)
+                        + p1.cos() * p2.cos() * ((rlon - lon).to_radians() / 2.0).sin().powi(2);
+                    2.0 * 6371.0 * h.sqrt().asin() <= 150.0
+                }
+                (None, None) => false,
+            }
         };
         let specific =
             m.places.iter().filter(|q| !q.in_org && a.sentence_of(q.start) == next && !reference(q)).find(|q| {

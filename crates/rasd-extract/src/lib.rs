@@ -151,7 +151,8 @@ impl<'l> Extractor<'l> {
         merge(&mut coded);
         fold_elaborations(self.lex, &mut coded);
         join_vague_places(self.lex, &mut coded);
-        if inherit_lede_place(self.lex, &m, &mut coded) {
+        let lede = inherit_lede_place(self.lex, &m, &mut coded);
+        if inherit_previous_place(self.lex, &m, &mut coded) || lede {
             // a record placed now may be the lede's happening told again
             merge(&mut coded);
         }
@@ -722,6 +723,47 @@ fn inherit_lede_place(lex: &Lexicon, m: &mentions::Mentions<'_>, coded: &mut [Co
         if same_country && near_day {
             c.place = Some(place.clone());
             c.rules.push("takes the place of the report's lede");
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// A report places a happening once and tells more of it in the next
+/// sentences with no place of their own (قذائف سقطت على مواقع في محافظة حماه.
+/// وقال المرصد إن جنديين قتلا في القصف): a record placed no finer than its
+/// country takes the place of the nearest earlier placed record of the
+/// report, one or two sentences back, in the same country and within three
+/// days. A record further on (a new paragraph, another day) stays where it is.
+fn inherit_previous_place(lex: &Lexicon, m: &mentions::Mentions<'_>, coded: &mut [Coded]) -> bool {
+    let sentence = |c: &Coded| m.triggers.get(c.anchor).map(|t| m.a.sentence_of(t.start));
+    let donors: Vec<(usize, coding::PlaceChoice, Option<Date>)> = coded
+        .iter()
+        .filter(|c| !vague_place(lex, c))
+        .filter_map(|c| Some((sentence(c)?, c.place.clone()?, c.date.start.filter(|_| c.scope == Scope::Event))))
+        .collect();
+    let mut changed = false;
+    for c in coded.iter_mut() {
+        // (only a violent happening that names no place at all: مقتل 23 في مناطق عدة في سوريا stays
+        // in the country, and a toll in the thousands is a war's, not one happening's)
+        let unnamed = c.place.as_ref().is_none_or(|p| p.span.is_empty());
+        let war_toll = c.toll.as_ref().and_then(|t| t.min).is_some_and(|n| n >= 1000);
+        if c.scope != Scope::Event || !vague_place(lex, c) || !unnamed || !c.sub.is_violent() || war_toll {
+            continue;
+        }
+        let Some(s) = sentence(c) else { continue };
+        let Some((_, place, day)) = donors.iter().filter(|(d, _, _)| *d < s && s - *d <= 2).max_by_key(|(d, _, _)| *d)
+        else {
+            continue;
+        };
+        let same_country = c.place.as_ref().is_none_or(|p| lex.places.get(p.place).country == place.cc);
+        let near_day = match (c.date.start, day) {
+            (Some(a), Some(b)) => a.since(*b).is_ok_and(|x| x.get_days().abs() <= 3),
+            _ => true,
+        };
+        if same_country && near_day {
+            c.place = Some(place.clone());
+            c.rules.push("takes the place of the happening told just before");
             changed = true;
         }
     }
