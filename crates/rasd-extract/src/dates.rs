@@ -79,7 +79,15 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
     let n = a.tokens.len();
     let mut i = 0;
     while i < n {
-        let since = i > 0 && strip_article(a.norm(i - 1)) == "منذ";
+        // (also over a part of the day: منذ ليل الجمعة، منذ صباح أمس)
+        let since = i > 0
+            && (strip_article(a.norm(i - 1)) == "منذ"
+                || (i > 1
+                    && matches!(
+                        strip_article(a.norm(i - 1)),
+                        "ليل" | "ليله" | "مساء" | "صباح" | "فجر" | "يوم" | "ظهر" | "عصر" | "منتصف"
+                    )
+                    && strip_article(a.norm(i - 2)) == "منذ"));
         let w = a.norm(i);
         let rel = RELATIVE_SET.at(a, i).map(|(k, s)| (RELATIVE[k], s.article));
         // اليوم is today; يوم alone is "day" (يوم الأحد)
