@@ -8,10 +8,8 @@ use rasd_lexicon::Lexicon;
 use regex::Regex;
 use serde::Deserialize;
 
-#[derive(Deserialize)]
-struct File {
-    case: Vec<Case>,
-}
+mod common;
+use common::case_files;
 
 #[derive(Deserialize)]
 struct Case {
@@ -95,31 +93,11 @@ fn mismatches(e: &Event, x: &Expect) -> Option<Vec<String>> {
     Some(bad)
 }
 
-/// Every case file in `tests/data/` (`cases.toml`, `cases-*.toml`), in name order.
-fn case_files() -> Vec<Case> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("cases") && n.ends_with(".toml"))
-        })
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .flat_map(|p| {
-            let text = std::fs::read_to_string(p).unwrap();
-            toml::from_str::<File>(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display())).case
-        })
-        .collect()
-}
-
 #[test]
 fn sentences_from_real_news_yield_the_coded_events() {
     let lex = Lexicon::bundled().unwrap();
     let ex = Extractor::new(&lex, Options::default());
-    let cases = case_files();
+    let cases: Vec<Case> = case_files();
     let (mut expected, mut found, mut exact, mut records, mut extra) = (0, 0, 0, 0, 0);
     let (mut negatives, mut negatives_ok, mut cases_ok) = (0, 0, 0);
     let mut report = String::new();

@@ -9,10 +9,8 @@ use rasd_extract::{Extractor, Options};
 use rasd_lexicon::Lexicon;
 use serde::Deserialize;
 
-#[derive(Deserialize)]
-struct File {
-    case: Vec<Case>,
-}
+mod common;
+use common::case_files;
 
 #[derive(Deserialize)]
 struct Case {
@@ -38,31 +36,11 @@ fn spans(v: &serde_json::Value) -> Vec<(u64, u64)> {
     out
 }
 
-/// Every case file in `tests/data/` (`cases.toml`, `cases-*.toml`), in name order.
-fn case_files() -> Vec<Case> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("cases") && n.ends_with(".toml"))
-        })
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .flat_map(|p| {
-            let text = std::fs::read_to_string(p).unwrap();
-            toml::from_str::<File>(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display())).case
-        })
-        .collect()
-}
-
 #[test]
 fn reports_cut_at_any_word_extract_without_panic_and_spans_stay_inside() {
     let lex = Lexicon::bundled().unwrap();
     let ex = Extractor::new(&lex, Options::default());
-    let cases = case_files();
+    let cases: Vec<Case> = case_files();
     let mut cuts = 0;
     for c in &cases {
         let bounds: Vec<usize> = c.text.char_indices().filter(|(_, ch)| ch.is_whitespace()).map(|(i, _)| i).collect();
