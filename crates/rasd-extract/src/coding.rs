@@ -194,7 +194,9 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 || (x.plural && x.role == Role::Event && placed_clause(m.triggers[*t].start))
         })
         .filter(|(t, x)| !(x.ctx && after_title_head(m, m.triggers[*t].start)))
-        .filter(|(t, x)| !(matches!(x.role, Role::Event | Role::Attack) && !harm && after_cause(m, m.triggers[*t].start)))
+        .filter(|(t, x)| {
+            !(matches!(x.role, Role::Event | Role::Attack) && !harm && after_cause(m, m.triggers[*t].start))
+        })
         .filter(|(t, x)| !(territorial(x) && (purpose(m, m.triggers[*t].start) || period_of(m, m.triggers[*t].start))))
         .filter(|(t, x)| !(demonstration(x) && no_demonstration(m, *t)))
         .collect();
@@ -720,9 +722,24 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         sub = Some(SubEventType::AirDroneStrike);
         mode = Some(PloverMode::Aerial);
     }
-    let sub = match sub {
-        Some(s) => s,
-        None => {
+    // a firm attack word with a kind of its own names it when no event word, weapon
+    // or aerial actor did (قصفت قوات النظام بلدة ... ما أسفر عن مقتل ثلاثة مدنيين;
+    // جنديين قتلا في القصف): shelling, not a shooting of civilians
+    let attack_default = anchors
+        .iter()
+        .filter(|(_, x)| x.role == Role::Attack && !x.ctx)
+        .filter_map(|(_, x)| Some((x.sub_event_type?, x.plover_mode)))
+        .min_by_key(|(s, _)| priority(*s));
+    let sub = match (sub, attack_default) {
+        (Some(s), _) => s,
+        (None, Some((s, md))) => {
+            if mode.is_none() {
+                mode = md;
+            }
+            rules.push("the attack word names its kind");
+            s
+        }
+        (None, None) => {
             // a generic attack or killing: civilians as victims → Attack, else a clash
             let victim_civ = actor2.as_ref().is_some_and(|h| !h.armed());
             if victim_civ || actor2.is_none() {
@@ -2303,6 +2320,19 @@ fn date_of(
                     precision: TimePrecision::Day,
                     span: Some(a.span(d.start, d.end)),
                 },
+                true,
+            );
+        }
+        // the current week or month up to publication (هذا الأسبوع، الشهر الجاري)
+        if let Some(d) = m.dates.iter().find(|d| {
+            f.contains(d.start)
+                && d.date.is_some()
+                && d.until.is_some()
+                && d.until == pubd
+                && matches!(d.precision, TimePrecision::Week | TimePrecision::Month)
+        }) {
+            return (
+                DateChoice { start: d.date, end: d.until, precision: d.precision, span: Some(a.span(d.start, d.end)) },
                 true,
             );
         }
