@@ -1574,7 +1574,7 @@ const DUAL_PERSONS: &[&str] = &[
 pub const SEPARATE_HAPPENINGS: &str = "a toll of separate happenings";
 
 /// Units after a number that make it no death toll (ساعات، كم، عاما).
-const NOT_TOLL_UNITS: &[&str] = &[
+pub(crate) const NOT_TOLL_UNITS: &[&str] = &[
     "ساعه",
     "ساعات",
     "يوم",
@@ -1590,6 +1590,7 @@ const NOT_TOLL_UNITS: &[&str] = &[
     "سنه",
     "سنوات",
     "كم",
+    "كلم",
     "كيلومتر",
     "كيلومترا",
     "كيلومترات",

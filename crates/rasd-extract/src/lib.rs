@@ -743,14 +743,26 @@ fn inherit_lede_place(lex: &Lexicon, m: &mentions::Mentions<'_>, coded: &mut [Co
     let mut changed = false;
     let cc = lex.places.get(place.place).country.clone();
     for c in coded.iter_mut() {
-        if c.scope != Scope::Event || !vague_place(lex, c) {
+        // a running total of a few weeks placed only in the country, over a span that holds the
+        // lede's day, sums that place's violence (ترتفع حصيلة قتلى الاحتجاجات منذ 30 آذار إلى 37،
+        // in a report of shootings at Gaza's border); a longer one is the whole war's
+        let local_total = c.scope == Scope::Cumulative
+            && c.toll.as_ref().is_some_and(|t| t.min.is_some())
+            && c.own_date
+            && match (c.date.start, c.date.end, day) {
+                (Some(s), Some(e), Some(d)) => s <= d && d <= e && e.since(s).is_ok_and(|x| x.get_days() <= 31),
+                _ => false,
+            };
+        let countrywide = vague_place(lex, c) || (local_total && c.place.as_ref().is_some_and(|p| p.country));
+        if !(c.scope == Scope::Event || local_total) || !countrywide {
             continue;
         }
         let same_country = c.place.as_ref().is_none_or(|p| lex.places.get(p.place).country == cc);
-        let near_day = match (c.date.start, day) {
-            (Some(a), Some(b)) => a.since(b).is_ok_and(|s| s.get_days().abs() <= 3),
-            _ => true,
-        };
+        let near_day = local_total
+            || match (c.date.start, day) {
+                (Some(a), Some(b)) => a.since(b).is_ok_and(|s| s.get_days().abs() <= 3),
+                _ => true,
+            };
         if same_country && near_day {
             c.place = Some(place.clone());
             c.rules.push("takes the place of the report's lede");
