@@ -771,9 +771,24 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         sub = Some(SubEventType::AirDroneStrike);
         mode = Some(PloverMode::Aerial);
     }
-    let sub = match sub {
-        Some(s) => s,
-        None => {
+    // a firm attack word with a kind of its own names it when no event word, weapon
+    // or aerial actor did (قصفت قوات النظام بلدة ... ما أسفر عن مقتل ثلاثة مدنيين;
+    // جنديين قتلا في القصف): shelling, not a shooting of civilians
+    let attack_default = anchors
+        .iter()
+        .filter(|(_, x)| x.role == Role::Attack && !x.ctx)
+        .filter_map(|(_, x)| Some((x.sub_event_type?, x.plover_mode)))
+        .min_by_key(|(s, _)| priority(*s));
+    let sub = match (sub, attack_default) {
+        (Some(s), _) => s,
+        (None, Some((s, md))) => {
+            if mode.is_none() {
+                mode = md;
+            }
+            rules.push("the attack word names its kind");
+            s
+        }
+        (None, None) => {
             // a generic attack or killing: civilians as victims → Attack, else a clash
             let victim_civ = actor2.as_ref().is_some_and(|h| !h.armed());
             // a foreign state named as the subject of a strike, with no
@@ -1634,7 +1649,7 @@ const DUAL_PERSONS: &[&str] = &[
 pub const SEPARATE_HAPPENINGS: &str = "a toll of separate happenings";
 
 /// Units after a number that make it no death toll (ساعات، كم، عاما).
-const NOT_TOLL_UNITS: &[&str] = &[
+pub(crate) const NOT_TOLL_UNITS: &[&str] = &[
     "ساعه",
     "ساعات",
     "يوم",
@@ -1650,6 +1665,7 @@ const NOT_TOLL_UNITS: &[&str] = &[
     "سنه",
     "سنوات",
     "كم",
+    "كلم",
     "كيلومتر",
     "كيلومترا",
     "كيلومترات",
@@ -2427,6 +2443,19 @@ fn date_of(
                     precision: TimePrecision::Day,
                     span: Some(a.span(d.start, d.end)),
                 },
+                true,
+            );
+        }
+        // the current week or month up to publication (هذا الأسبوع، الشهر الجاري)
+        if let Some(d) = m.dates.iter().find(|d| {
+            f.contains(d.start)
+                && d.date.is_some()
+                && d.until.is_some()
+                && d.until == pubd
+                && matches!(d.precision, TimePrecision::Week | TimePrecision::Month)
+        }) {
+            return (
+                DateChoice { start: d.date, end: d.until, precision: d.precision, span: Some(a.span(d.start, d.end)) },
                 true,
             );
         }

@@ -150,14 +150,19 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
             i = end;
             continue;
         }
-        // the current week / month: الأسبوع الجاري، الشهر الحالي
-        if matches!(strip_article(w), "اسبوع" | "شهر")
-            && i + 1 < n
-            && a.keys().definite(i)
-            && matches!(strip_article(a.norm(i + 1)), "جاري" | "حالي")
+        // the current week / month: الأسبوع الجاري، الشهر الحالي، هذا الأسبوع
+        // (the week from its Sunday, the first day of the working week in most Arab states)
+        let this =
+            w.trim_start_matches(['و', 'ف']) == "هذا" && i + 1 < n && matches!(a.norm(i + 1), "الاسبوع" | "الشهر");
+        if this
+            || matches!(strip_article(w), "اسبوع" | "شهر")
+                && i + 1 < n
+                && a.keys().definite(i)
+                && matches!(strip_article(a.norm(i + 1)), "جاري" | "حالي")
         {
-            let week = strip_article(w) == "اسبوع";
-            let d = published.and_then(|p| if week { shift(p, -6) } else { Some(p.first_of_month()) });
+            let unit = if this { strip_article(a.norm(i + 1)) } else { strip_article(w) };
+            let week = unit == "اسبوع";
+            let d = published.map(|p| if week { last_weekday(p, Weekday::Sunday) } else { p.first_of_month() });
             let precision = if week { TimePrecision::Week } else { TimePrecision::Month };
             out.push(DateMention {
                 start: i,

@@ -135,7 +135,19 @@ pub fn build(lex: &Lexicon, m: &Mentions<'_>) -> Vec<Frame> {
                 let toll_before = m.a.quantities.iter().any(|q| q.tokens.start >= r.start && q.tokens.end <= c.start);
                 r.contains(&c.start) && (label == "total" || (label == "after_toll" && !toll_before))
             })
-            .map(|c| c.start);
+            .map(|c| c.start)
+            // a bare toll closing the telling of one happening is that happening's, no second
+            // claim (آلية انفجرت الثلاثاء عند مرورها على عبوة ناسفة، "والحصيلة ستة قتلى"); not a
+            // rise (وارتفعت الحصيلة) or a toll over a period (والحصيلة منذ بداية الشهر)
+            .filter(|&k| {
+                let w = m.a.norm(k);
+                let bare = w.strip_prefix('و').is_some_and(|x| x == "الحصيله")
+                    || (w == "الحصيله" && (k == r.start || !m.a.norm(k - 1).chars().any(char::is_alphabetic)));
+                let told_before = anchors.iter().any(|&t| m.triggers[t].start < k);
+                let period_after = m.cumulative.iter().any(|c| c.start > k && r.contains(&c.start))
+                    || m.dates.iter().any(|d| d.since && d.start > k && r.contains(&d.start));
+                !(bare && told_before && !period_after)
+            });
         // a continuation sentence joins the previous frame
         if let Some(prev) = frames.last_mut() {
             let adjacent = prev.ranges.last().is_some_and(|p| p.end == r.start);
@@ -193,10 +205,15 @@ pub fn build(lex: &Lexicon, m: &Mentions<'_>) -> Vec<Frame> {
                     near && m.triggers[t].ids.iter().any(|&id| lex.triggers.get(id).role == Role::Injure)
                 })
             };
-            let c_toll =
-                m.a.quantities
-                    .iter()
-                    .any(|q| c.contains(&q.tokens.start) && q.kind != rasd_text::QuantityKind::Ordinal && !injured(q));
+            // (nor a distance or a span: على بعد حوالى 7 كلم)
+            let unit = |q: &rasd_text::Quantity| {
+                q.value_tokens.end < m.a.tokens.len()
+                    && crate::coding::NOT_TOLL_UNITS
+                        .contains(&rasd_text::clitics::strip_article(m.a.norm(q.value_tokens.end)))
+            };
+            let c_toll = m.a.quantities.iter().any(|q| {
+                c.contains(&q.tokens.start) && q.kind != rasd_text::QuantityKind::Ordinal && !injured(q) && !unit(q)
+            });
             if cur_has.0 && cur_has.1 && c_anchor && c_toll {
                 frames.push(cur);
                 cur = Frame {

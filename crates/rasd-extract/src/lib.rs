@@ -340,7 +340,10 @@ fn compatible(x: &Coded, y: &Coded) -> bool {
         }
         _ => true,
     };
-    let dates = !(x.own_date && y.own_date) || x.date.start == y.date.start;
+    let dates = !(x.own_date && y.own_date)
+        || x.date.start == y.date.start
+        || day_within(&y.date, &x.date)
+        || day_within(&x.date, &y.date);
     let places = match (&x.place, &y.place) {
         (Some(a), Some(b)) => {
             a.place == b.place || a.precision != GeoPrecision::Town || b.precision != GeoPrecision::Town
@@ -355,6 +358,16 @@ fn compatible(x: &Coded, y: &Coded) -> bool {
         || matches!((&x.place, &y.place), (Some(a), Some(b)) if a.place == b.place && a.precision != GeoPrecision::Region)
         || (x.sub.event_type() == rasd_core::EventType::Battles && actors);
     family && x.scope == y.scope && actors && roles && tolls && dates && places && shared
+}
+
+/// Whether `d` is a day inside the week, or the month so far, `r` (أوائل هذا
+/// الشهر ... في التاسع من أغسطس); a whole past month (في نيسان الماضي) is too
+/// wide to say two reports tell one happening.
+fn day_within(d: &coding::DateChoice, r: &coding::DateChoice) -> bool {
+    let so_far = |b: Date| r.precision == TimePrecision::Week || b != b.last_of_month();
+    d.precision == TimePrecision::Day
+        && matches!(r.precision, TimePrecision::Week | TimePrecision::Month)
+        && matches!((d.start, r.start, r.end), (Some(x), Some(a), Some(b)) if a <= x && x <= b && so_far(b))
 }
 
 /// Merges records of one happening: a later frame that adds nothing new, or
@@ -377,6 +390,25 @@ fn merge(coded: &mut Vec<Coded>) {
                 }
                 o.evidence.extend(c.evidence);
                 o.rules.push("a later back-reference (الضربة الجديدة) gives its date");
+                continue 'next;
+            }
+            // a dated back-reference to a running total tells one day of it, a happening
+            // of its own there (قتلوا هذا الأسبوع في اشتباكات ... واندلعت الاشتباكات، الإثنين)
+            let total = out.iter().rev().find(|o| {
+                o.scope == Scope::Cumulative && o.sub.is_violent() && o.sub.event_type() == c.sub.event_type()
+            });
+            if let (Some(o), true, true) = (total, c.own_date, c.scope == Scope::Event) {
+                let mut c = c;
+                if c.place.as_ref().is_none_or(|p| p.country) {
+                    c.place = o.place.clone();
+                }
+                if c.actor1.is_none() && c.actor2.is_none() {
+                    c.actor1 = o.actor1.clone();
+                    c.actor2 = o.actor2.clone();
+                }
+                c.sub = o.sub;
+                c.rules.push("a dated back-reference to a running total is a day of it");
+                out.push(c);
             }
             // a back-reference with nothing to refer to is not an event of its own
             continue 'next;
@@ -576,7 +608,10 @@ fn join_vague_places(lex: &Lexicon, coded: &mut Vec<Coded>) {
             let vague = (vague_place(lex, o) || vague_place(lex, &c)) && !(vague_place(lex, o) && vague_place(lex, &c));
             // (two days read from the text must agree, even one on the reporting verb)
             let texted = |x: &Coded| x.own_date || x.date.span.is_some();
-            let dates = !(texted(o) && texted(&c)) || o.date.start == c.date.start;
+            let dates = !(texted(o) && texted(&c))
+                || o.date.start == c.date.start
+                || day_within(&o.date, &c.date)
+                || day_within(&c.date, &o.date);
             let same_country = match (&o.place, &c.place) {
                 (Some(a), Some(b)) => lex.places.get(a.place).country == lex.places.get(b.place).country,
                 _ => true,
@@ -594,7 +629,7 @@ fn join_vague_places(lex: &Lexicon, coded: &mut Vec<Coded>) {
                 if vague_place(lex, o) {
                     o.place = c.place.clone();
                 }
-                if c.own_date && !o.own_date {
+                if c.own_date && (!o.own_date || day_within(&c.date, &o.date)) {
                     o.date = c.date.clone();
                     o.own_date = true;
                 }
@@ -712,14 +747,26 @@ fn inherit_lede_place(lex: &Lexicon, m: &mentions::Mentions<'_>, coded: &mut [Co
     let mut changed = false;
     let cc = lex.places.get(place.place).country.clone();
     for c in coded.iter_mut() {
-        if c.scope != Scope::Event || !vague_place(lex, c) {
+        // a running total of a few weeks placed only in the country, over a span that holds the
+        // lede's day, sums that place's violence (ترتفع حصيلة قتلى الاحتجاجات منذ 30 آذار إلى 37،
+        // in a report of shootings at Gaza's border); a longer one is the whole war's
+        let local_total = c.scope == Scope::Cumulative
+            && c.toll.as_ref().is_some_and(|t| t.min.is_some())
+            && c.own_date
+            && match (c.date.start, c.date.end, day) {
+                (Some(s), Some(e), Some(d)) => s <= d && d <= e && e.since(s).is_ok_and(|x| x.get_days() <= 31),
+                _ => false,
+            };
+        let countrywide = vague_place(lex, c) || (local_total && c.place.as_ref().is_some_and(|p| p.country));
+        if !(c.scope == Scope::Event || local_total) || !countrywide {
             continue;
         }
         let same_country = c.place.as_ref().is_none_or(|p| lex.places.get(p.place).country == cc);
-        let near_day = match (c.date.start, day) {
-            (Some(a), Some(b)) => a.since(b).is_ok_and(|s| s.get_days().abs() <= 3),
-            _ => true,
-        };
+        let near_day = local_total
+            || match (c.date.start, day) {
+                (Some(a), Some(b)) => a.since(b).is_ok_and(|s| s.get_days().abs() <= 3),
+                _ => true,
+            };
         if same_country && near_day {
             c.place = Some(place.clone());
             c.rules.push("takes the place of the report's lede");
@@ -800,7 +847,7 @@ fn absorb(o: &mut Coded, c: Coded) {
     if better_place {
         o.place = c.place;
     }
-    if c.own_date && !o.own_date {
+    if c.own_date && (!o.own_date || day_within(&c.date, &o.date)) {
         o.date = c.date;
         o.own_date = true;
     } else if o.scope == Scope::Cumulative
