@@ -194,7 +194,12 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 || (x.plural && x.role == Role::Event && placed_clause(m.triggers[*t].start))
         })
         .filter(|(t, x)| !(x.ctx && after_title_head(m, m.triggers[*t].start)))
-        .filter(|(t, x)| !(matches!(x.role, Role::Event | Role::Attack) && !harm && after_cause(m, m.triggers[*t].start)))
+        .filter(|(t, x)| {
+            !(matches!(x.role, Role::Event | Role::Attack) && !harm && after_cause(m, m.triggers[*t].start))
+        })
+        .filter(|(t, x)| {
+            !(matches!(x.role, Role::Event | Role::Attack) && !harm && fled_or_feared(m, m.triggers[*t].start))
+        })
         .filter(|(t, x)| !(territorial(x) && (purpose(m, m.triggers[*t].start) || period_of(m, m.triggers[*t].start))))
         .filter(|(t, x)| !(demonstration(x) && no_demonstration(m, *t)))
         .collect();
@@ -1041,6 +1046,50 @@ fn after_title_head(m: &Mentions<'_>, i: usize) -> bool {
 /// Whether token `i` follows a word of cause (بسبب، نتيجة، جراء، بفعل).
 fn after_cause(m: &Mentions<'_>, i: usize) -> bool {
     i > 0 && matches!(m.a.norm(i - 1).trim_start_matches(['و', 'ف']), "بسبب" | "نتيجه" | "جراء" | "بفعل")
+}
+
+/// A fight named only as what people flee or fear, no happening of its own
+/// without harm: الفارين من المعارك، هربا من القصف، خشية تعرضهم لهجوم بري،
+/// تحسبا لهجوم.
+fn fled_or_feared(m: &Mentions<'_>, i: usize) -> bool {
+    let cl = clause_of(m, i);
+    let bare = |j: usize| strip_article(m.a.norm(j).trim_start_matches(['و', 'ف']));
+    let flight = |w: &str| {
+        matches!(
+            w,
+            "فارين"
+                | "فارون"
+                | "فرار"
+                | "فرارا"
+                | "فروا"
+                | "فر"
+                | "فرت"
+                | "يفرون"
+                | "هاربين"
+                | "هاربون"
+                | "هرب"
+                | "هربا"
+                | "هروب"
+                | "هربوا"
+                | "هربت"
+                | "يهربون"
+                | "نازحين"
+                | "نازحون"
+                | "نزوح"
+                | "نزح"
+                | "نزحت"
+                | "نزحوا"
+                | "ينزحون"
+        )
+    };
+    let fear = |w: &str| matches!(w, "خشيه" | "خوفا" | "تخوفا" | "مخاوف" | "تحسبا" | "خشيتهم" | "خوفهم");
+    // the fled thing follows من within three words (الفارين من مناطق القتال)
+    let fled = (i.saturating_sub(4)..i)
+        .filter(|j| cl.contains(j))
+        .any(|j| flight(bare(j)) && (j + 1..i).any(|k| m.a.norm(k) == "من" || m.a.norm(k) == "منه"));
+    // the feared thing is the rest of the clause, a few words on (خشية وقوعهم في حصار أو تعرضهم لهجوم)
+    let feared = (i.saturating_sub(8)..i).filter(|j| cl.contains(j)).any(|j| fear(bare(j)));
+    fled || feared
 }
 
 fn specific_kind(events: &[&Trigger]) -> bool {
