@@ -202,6 +202,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         })
         .filter(|(t, x)| !(territorial(x) && (purpose(m, m.triggers[*t].start) || period_of(m, m.triggers[*t].start))))
         .filter(|(t, x)| !(demonstration(x) && no_demonstration(m, *t)))
+        .filter(|(t, _)| !charged(m, m.triggers[*t].start))
         .collect();
     if anchors.is_empty() {
         return Err(Drop::NoContext);
@@ -302,14 +303,24 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     if !all_anchor_toks.is_empty() && all_anchor_toks.iter().all(|&t| modal(t)) {
         return Err(Drop::Modal);
     }
+    // a named war of the past anywhere in the sentence, not as a yardstick after منذ
+    let era = m.historical.iter().any(|c| {
+        lex.cues.historical.label(c.id) == "era"
+            && sent.contains(&c.start)
+            && !(c.start.saturating_sub(2)..c.start).any(|j| a.norm(j).trim_start_matches('و') == "منذ")
+    });
     let background =
-        m.historical.iter().any(|c| sent.contains(&c.start) && c.start < anchor_tok && clause.contains(&c.start))
-            || m.dates.iter().any(|d| {
-                // a bare other year in the sentence (في 2015، عام 2014), not a "since" date
-                d.year_only.is_some_and(|y| m.published.is_some_and(|p| (p.year() - y).abs() >= 1))
-                    && !d.since
-                    && sent.contains(&d.start)
-            });
+        era || m.historical.iter().any(|c| {
+            lex.cues.historical.label(c.id) != "era"
+                && sent.contains(&c.start)
+                && c.start < anchor_tok
+                && clause.contains(&c.start)
+        }) || m.dates.iter().any(|d| {
+            // a bare other year in the sentence (في 2015، عام 2014), not a "since" date
+            d.year_only.is_some_and(|y| m.published.is_some_and(|p| (p.year() - y).abs() >= 1))
+                && !d.since
+                && sent.contains(&d.start)
+        });
     if background {
         return Err(Drop::Background);
     }
@@ -1319,6 +1330,17 @@ fn lede_demonstration(lex: &Lexicon, m: &Mentions<'_>, i: usize) -> bool {
 /// Words of a charge or a suspicion (بتهمة، للاشتباه، يشتبه في ضلوعهم).
 static CHARGE: LazyLock<StemSet> =
     LazyLock::new(|| StemSet::new(&["يشتبه", "اشتباه", "مشتبه", "تهمه", "تهم", "اتهامات", "ضلوع", "ضلوعهم"]));
+
+/// Legal charges and the charged (تهمة، التهم، المتهمين): the violence
+/// named after them in the sentence is what someone is charged with, not a
+/// happening told (يواجهون عدة تهم من بينها القتل والشروع في القتل).
+static CHARGES: LazyLock<StemSet> =
+    LazyLock::new(|| StemSet::new(&["تهمه", "تهم", "متهم", "متهمين", "متهمون", "متهمه", "متهمان", "متهمي"]));
+
+fn charged(m: &Mentions<'_>, i: usize) -> bool {
+    let sent = m.a.sentences[m.a.sentence_of(i)].tokens.clone();
+    (sent.start..i).any(|j| CHARGES.contains(&m.a, j))
+}
 
 /// Words of a crowd gathering (تجمع، تجمهر، اعتصم، احتشد، خرج المئات).
 static GATHERING: LazyLock<StemSet> = LazyLock::new(|| {
