@@ -363,8 +363,20 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         .filter(|(t, x)| x.role == Role::Kill && x.pos != Pos::Noun && counted_kill(*t))
         .map(|(t, _)| m.triggers[*t].start)
         .min();
+    // air defences that confront a strike (تصدت الدفاعات الجوية لهجوم صاروخي، قصف صاروخي
+    // تصدى له الدفاع الجوي) intercept it: no clash; the strike or the interception names it
+    let air_defence = sent.clone().any(|j| {
+        let w = strip_article(a.norm(j).trim_start_matches(['و', 'ف', 'ب', 'ل']));
+        let next = if j + 1 < a.tokens.len() { strip_article(a.norm(j + 1)) } else { "" };
+        (matches!(w, "دفاع" | "دفاعات" | "دفاعاتها" | "دفاعاته") && next.starts_with("جوي"))
+            || (w == "قبه" && next.starts_with("حديدي"))
+            || w == "باتريوت"
+    });
+    let intercepted =
+        |x: &Trigger| air_defence && x.sub_event_type == Some(SubEventType::ArmedClash) && x.phrase.starts_with("تصد");
     let events: Vec<&Trigger> = anchors
         .iter()
+        .filter(|(_, x)| !intercepted(x))
         .filter(|(t, x)| {
             x.role == Role::Event
                 && x.sub_event_type.is_some_and(|s| {
