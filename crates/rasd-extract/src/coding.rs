@@ -201,6 +201,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             !(matches!(x.role, Role::Event | Role::Attack) && !harm && fled_or_feared(m, m.triggers[*t].start))
         })
         .filter(|(t, x)| !(territorial(x) && (purpose(m, m.triggers[*t].start) || period_of(m, m.triggers[*t].start))))
+        .filter(|(t, x)| !(territorial(x) && not_ground(m, m.triggers[*t].end)))
         .filter(|(t, x)| !(demonstration(x) && no_demonstration(m, *t)))
         .filter(|(t, _)| !charged(m, m.triggers[*t].start))
         .collect();
@@ -1066,9 +1067,12 @@ fn after_title_head(m: &Mentions<'_>, i: usize) -> bool {
         )
 }
 
-/// Whether token `i` follows a word of cause (بسبب، نتيجة، جراء، بفعل).
+/// Whether token `i` follows a word of cause (بسبب، نتيجة، جراء، بفعل) or
+/// of response (فرضت حصارا ردا على هجمات صاروخية، انتقاما لمقتل).
 fn after_cause(m: &Mentions<'_>, i: usize) -> bool {
-    i > 0 && matches!(m.a.norm(i - 1).trim_start_matches(['و', 'ف']), "بسبب" | "نتيجه" | "جراء" | "بفعل")
+    let w = |j: usize| m.a.norm(j).trim_start_matches(['و', 'ف']);
+    (i > 0 && matches!(w(i - 1), "بسبب" | "نتيجه" | "جراء" | "بفعل" | "انتقاما"))
+        || (i > 1 && matches!(w(i - 1), "علي" | "على") && matches!(w(i - 2), "ردا" | "للرد" | "كرد"))
 }
 
 /// A fight named only as what people flee or fear, no happening of its own
@@ -1381,6 +1385,16 @@ static GATHERING: LazyLock<StemSet> = LazyLock::new(|| {
         "حشد",
     ])
 });
+
+/// A control word whose object is no ground: a situation or a fire
+/// (تمت السيطرة على الوضع، أعلن الدفاع المدني السيطرة على حريق).
+fn not_ground(m: &Mentions<'_>, end: usize) -> bool {
+    end < m.a.tokens.len()
+        && matches!(
+            strip_article(m.a.norm(end)),
+            "وضع" | "اوضاع" | "موقف" | "حريق" | "حرائق" | "نيران" | "السنه" | "انتشار" | "تفشي"
+        )
+}
 
 /// A taking of ground named as an aim, not as done: للسيطرة، لاستعادة،
 /// بهدف السيطرة، في محاولة للسيطرة، من أجل تحرير، تسعى لاستكمال تحرير.
