@@ -298,7 +298,14 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                     } else {
                         4
                     };
-                label != "attempt" && !qad_past && c.end <= tok && tok - c.end <= reach && cl.contains(&c.start)
+                // (a threat's بـ object may follow its subject across a comma: هدد الرئيس
+                // الفرنسي إيمانويل ماكرون، بضربات)
+                let threat_object = reach == 8 && sent.contains(&c.start);
+                label != "attempt"
+                    && !qad_past
+                    && c.end <= tok
+                    && tok - c.end <= reach
+                    && (cl.contains(&c.start) || threat_object)
             })
     };
     if !all_anchor_toks.is_empty() && all_anchor_toks.iter().all(|&t| modal(t)) {
