@@ -293,6 +293,9 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                     if label == "hypothetical" && matches!(phrase, "إذا" | "إذا ما" | "في حال" | "لو") && !whether
                     {
                         usize::MAX
+                    } else if label == "habitual" {
+                        // a practice governs its clause (عادة ما يشن التحالف الدولي بقيادة الولايات المتحدة غارات)
+                        usize::MAX
                     } else if label == "threat" && a.norm(tok).starts_with('ب') {
                         8
                     } else {
