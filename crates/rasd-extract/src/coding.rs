@@ -199,8 +199,13 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         .filter(|(t, x)| {
             !(matches!(x.role, Role::Event | Role::Attack) && !harm && after_cause(m, m.triggers[*t].start))
         })
+        .filter(|(t, x)| {
+            !(matches!(x.role, Role::Event | Role::Attack) && !harm && fled_or_feared(m, m.triggers[*t].start))
+        })
         .filter(|(t, x)| !(territorial(x) && (purpose(m, m.triggers[*t].start) || period_of(m, m.triggers[*t].start))))
+        .filter(|(t, x)| !(territorial(x) && not_ground(m, m.triggers[*t].end)))
         .filter(|(t, x)| !(demonstration(x) && no_demonstration(m, *t)))
+        .filter(|(t, _)| !charged(m, m.triggers[*t].start))
         .collect();
     if anchors.is_empty() {
         return Err(Drop::NoContext);
@@ -290,25 +295,45 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                     if label == "hypothetical" && matches!(phrase, "إذا" | "إذا ما" | "في حال" | "لو") && !whether
                     {
                         usize::MAX
+                    } else if label == "habitual" {
+                        // a practice governs its clause (عادة ما يشن التحالف الدولي بقيادة الولايات المتحدة غارات)
+                        usize::MAX
                     } else if label == "threat" && a.norm(tok).starts_with('ب') {
                         8
                     } else {
                         4
                     };
-                label != "attempt" && !qad_past && c.end <= tok && tok - c.end <= reach && cl.contains(&c.start)
+                // (a threat's بـ object may follow its subject across a comma: هدد الرئيس
+                // الفرنسي إيمانويل ماكرون، بضربات)
+                let threat_object = reach == 8 && sent.contains(&c.start);
+                label != "attempt"
+                    && !qad_past
+                    && c.end <= tok
+                    && tok - c.end <= reach
+                    && (cl.contains(&c.start) || threat_object)
             })
     };
     if !all_anchor_toks.is_empty() && all_anchor_toks.iter().all(|&t| modal(t)) {
         return Err(Drop::Modal);
     }
+    // a named war of the past anywhere in the sentence, not as a yardstick after منذ
+    let era = m.historical.iter().any(|c| {
+        lex.cues.historical.label(c.id) == "era"
+            && sent.contains(&c.start)
+            && !(c.start.saturating_sub(2)..c.start).any(|j| a.norm(j).trim_start_matches('و') == "منذ")
+    });
     let background =
-        m.historical.iter().any(|c| sent.contains(&c.start) && c.start < anchor_tok && clause.contains(&c.start))
-            || m.dates.iter().any(|d| {
-                // a bare other year in the sentence (في 2015، عام 2014), not a "since" date
-                d.year_only.is_some_and(|y| m.published.is_some_and(|p| (p.year() - y).abs() >= 1))
-                    && !d.since
-                    && sent.contains(&d.start)
-            });
+        era || m.historical.iter().any(|c| {
+            lex.cues.historical.label(c.id) != "era"
+                && sent.contains(&c.start)
+                && c.start < anchor_tok
+                && clause.contains(&c.start)
+        }) || m.dates.iter().any(|d| {
+            // a bare other year in the sentence (في 2015، عام 2014), not a "since" date
+            d.year_only.is_some_and(|y| m.published.is_some_and(|p| (p.year() - y).abs() >= 1))
+                && !d.since
+                && sent.contains(&d.start)
+        });
     if background {
         return Err(Drop::Background);
     }
@@ -351,8 +376,20 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         .filter(|(t, x)| x.role == Role::Kill && x.pos != Pos::Noun && counted_kill(*t))
         .map(|(t, _)| m.triggers[*t].start)
         .min();
+    // air defences that confront a strike (تصدت الدفاعات الجوية لهجوم صاروخي، قصف صاروخي
+    // تصدى له الدفاع الجوي) intercept it: no clash; the strike or the interception names it
+    let air_defence = sent.clone().any(|j| {
+        let w = strip_article(a.norm(j).trim_start_matches(['و', 'ف', 'ب', 'ل']));
+        let next = if j + 1 < a.tokens.len() { strip_article(a.norm(j + 1)) } else { "" };
+        (matches!(w, "دفاع" | "دفاعات" | "دفاعاتها" | "دفاعاته") && next.starts_with("جوي"))
+            || (w == "قبه" && next.starts_with("حديدي"))
+            || w == "باتريوت"
+    });
+    let intercepted =
+        |x: &Trigger| air_defence && x.sub_event_type == Some(SubEventType::ArmedClash) && x.phrase.starts_with("تصد");
     let events: Vec<&Trigger> = anchors
         .iter()
+        .filter(|(_, x)| !intercepted(x))
         .filter(|(t, x)| {
             x.role == Role::Event
                 && x.sub_event_type.is_some_and(|s| {
@@ -1131,8 +1168,53 @@ fn in_reply(m: &Mentions<'_>, i: usize) -> bool {
 }
 
 /// Whether token `i` follows a word of cause (بسبب، نتيجة، جراء، بفعل).
+/// (A reply clause, ردا على هجمات, is left out of the frame: [`in_reply`].)
 fn after_cause(m: &Mentions<'_>, i: usize) -> bool {
     i > 0 && matches!(m.a.norm(i - 1).trim_start_matches(['و', 'ف']), "بسبب" | "نتيجه" | "جراء" | "بفعل")
+}
+
+/// A fight named only as what people flee or fear, no happening of its own
+/// without harm: الفارين من المعارك، هربا من القصف، خشية تعرضهم لهجوم بري،
+/// تحسبا لهجوم.
+fn fled_or_feared(m: &Mentions<'_>, i: usize) -> bool {
+    let cl = clause_of(m, i);
+    let bare = |j: usize| strip_article(m.a.norm(j).trim_start_matches(['و', 'ف']));
+    let flight = |w: &str| {
+        matches!(
+            w,
+            "فارين"
+                | "فارون"
+                | "فرار"
+                | "فرارا"
+                | "فروا"
+                | "فر"
+                | "فرت"
+                | "يفرون"
+                | "هاربين"
+                | "هاربون"
+                | "هرب"
+                | "هربا"
+                | "هروب"
+                | "هربوا"
+                | "هربت"
+                | "يهربون"
+                | "نازحين"
+                | "نازحون"
+                | "نزوح"
+                | "نزح"
+                | "نزحت"
+                | "نزحوا"
+                | "ينزحون"
+        )
+    };
+    let fear = |w: &str| matches!(w, "خشيه" | "خوفا" | "تخوفا" | "مخاوف" | "تحسبا" | "خشيتهم" | "خوفهم");
+    // the fled thing follows من within three words (الفارين من مناطق القتال)
+    let fled = (i.saturating_sub(4)..i)
+        .filter(|j| cl.contains(j))
+        .any(|j| flight(bare(j)) && (j + 1..i).any(|k| m.a.norm(k) == "من" || m.a.norm(k) == "منه"));
+    // the feared thing is the rest of the clause, a few words on (خشية وقوعهم في حصار أو تعرضهم لهجوم)
+    let feared = (i.saturating_sub(8)..i).filter(|j| cl.contains(j)).any(|j| fear(bare(j)));
+    fled || feared
 }
 
 fn specific_kind(events: &[&Trigger]) -> bool {
@@ -1363,6 +1445,17 @@ fn lede_demonstration(lex: &Lexicon, m: &Mentions<'_>, i: usize) -> bool {
 static CHARGE: LazyLock<StemSet> =
     LazyLock::new(|| StemSet::new(&["يشتبه", "اشتباه", "مشتبه", "تهمه", "تهم", "اتهامات", "ضلوع", "ضلوعهم"]));
 
+/// Legal charges and the charged (تهمة، التهم، المتهمين): the violence
+/// named after them in the sentence is what someone is charged with, not a
+/// happening told (يواجهون عدة تهم من بينها القتل والشروع في القتل).
+static CHARGES: LazyLock<StemSet> =
+    LazyLock::new(|| StemSet::new(&["تهمه", "تهم", "متهم", "متهمين", "متهمون", "متهمه", "متهمان", "متهمي"]));
+
+fn charged(m: &Mentions<'_>, i: usize) -> bool {
+    let sent = m.a.sentences[m.a.sentence_of(i)].tokens.clone();
+    (sent.start..i).any(|j| CHARGES.contains(&m.a, j))
+}
+
 /// Words of a crowd gathering (تجمع، تجمهر، اعتصم، احتشد، خرج المئات).
 static GATHERING: LazyLock<StemSet> = LazyLock::new(|| {
     StemSet::new(&[
@@ -1390,6 +1483,16 @@ static GATHERING: LazyLock<StemSet> = LazyLock::new(|| {
         "حشد",
     ])
 });
+
+/// A control word whose object is no ground: a situation or a fire
+/// (تمت السيطرة على الوضع، أعلن الدفاع المدني السيطرة على حريق).
+fn not_ground(m: &Mentions<'_>, end: usize) -> bool {
+    end < m.a.tokens.len()
+        && matches!(
+            strip_article(m.a.norm(end)),
+            "وضع" | "اوضاع" | "موقف" | "حريق" | "حرائق" | "نيران" | "السنه" | "انتشار" | "تفشي"
+        )
+}
 
 /// A taking of ground named as an aim, not as done: للسيطرة، لاستعادة،
 /// بهدف السيطرة، في محاولة للسيطرة، من أجل تحرير، تسعى لاستكمال تحرير.
