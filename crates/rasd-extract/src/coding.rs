@@ -194,7 +194,10 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 || (x.plural && x.role == Role::Event && placed_clause(m.triggers[*t].start))
         })
         .filter(|(t, x)| !(x.ctx && after_title_head(m, m.triggers[*t].start)))
-        .filter(|(t, x)| !(matches!(x.role, Role::Event | Role::Attack) && !harm && after_cause(m, m.triggers[*t].start)))
+        .filter(|(t, x)| {
+            !(matches!(x.role, Role::Event | Role::Attack) && !harm && after_cause(m, m.triggers[*t].start))
+        })
+        .filter(|(t, x)| !(x.role == Role::Event && !harm && generic_battle(m, m.triggers[*t].start)))
         .filter(|(t, x)| !(territorial(x) && (purpose(m, m.triggers[*t].start) || period_of(m, m.triggers[*t].start))))
         .filter(|(t, x)| !(demonstration(x) && no_demonstration(m, *t)))
         .collect();
@@ -1036,6 +1039,53 @@ fn after_title_head(m: &Mentions<'_>, i: usize) -> bool {
             strip_article(m.a.norm(i - 1)),
             "غرفه" | "قائد" | "قياده" | "مسرح" | "مركز" | "ضابط" | "مدير" | "رئيس" | "هيئه" | "مديريه"
         )
+}
+
+/// Whether the battle word at token `i` names fighting in general, not a
+/// happening: the field it is fought on (جبهات المعارك، أرض المعركة، ساحات
+/// القتال) or what people flee (الفارين من المعارك، هربا من القتال).
+fn generic_battle(m: &Mentions<'_>, i: usize) -> bool {
+    let a = &m.a;
+    if !matches!(strip_article(a.norm(i)), "معارك" | "معركه" | "قتال" | "حرب" | "اشتباكات" | "مواجهات")
+    {
+        return false;
+    }
+    let prev = |k: usize| (i >= k).then(|| strip_article(a.norm(i - k).trim_start_matches(['و', 'ف'])));
+    let field = prev(1).is_some_and(|w| {
+        matches!(
+            w,
+            "جبهه"
+                | "جبهات"
+                | "ساحه"
+                | "ساحات"
+                | "ارض"
+                | "ميدان"
+                | "ميادين"
+                | "خطوط"
+                | "خط"
+                | "اتون"
+        )
+    });
+    let fled = prev(1) == Some("من")
+        && prev(2).is_some_and(|w| {
+            matches!(
+                w,
+                "فارين"
+                    | "فارون"
+                    | "هاربين"
+                    | "هاربون"
+                    | "نازحين"
+                    | "نازحون"
+                    | "فرارا"
+                    | "هربا"
+                    | "فروا"
+                    | "هربوا"
+                    | "نزحوا"
+            )
+        });
+    // (the fighting in a named place is still told: الفارين من القتال في محافظة درعا)
+    let placed = m.places.iter().any(|p| p.start > i && p.start <= i + 3 && !p.in_org);
+    field || (fled && !placed)
 }
 
 /// Whether token `i` follows a word of cause (بسبب، نتيجة، جراء، بفعل).
