@@ -192,12 +192,14 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 || firm
                 || (armed_actor && matches!(x.pos, Pos::Verb | Pos::Passive))
                 || (x.plural && x.role == Role::Event && placed_clause(m.triggers[*t].start))
+                || (x.pos != Pos::Verb && told_happened(m, m.triggers[*t].start, m.triggers[*t].end))
         })
         .filter(|(t, x)| !(x.ctx && after_title_head(m, m.triggers[*t].start)))
         .filter(|(t, x)| {
             !(matches!(x.role, Role::Event | Role::Attack) && !harm && after_cause(m, m.triggers[*t].start))
         })
         .filter(|(t, x)| !(x.role == Role::Event && !harm && generic_battle(m, m.triggers[*t].start)))
+        .filter(|(t, x)| !(matches!(x.role, Role::Event | Role::Attack) && figurative(m, m.triggers[*t].end)))
         .filter(|(t, x)| !(territorial(x) && (purpose(m, m.triggers[*t].start) || period_of(m, m.triggers[*t].start))))
         .filter(|(t, x)| !(demonstration(x) && no_demonstration(m, *t)))
         .collect();
@@ -840,11 +842,17 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         || !weapons.is_empty();
     // (a change of territory needs the side that took it)
     let firm_event = anchors.iter().any(|(t, x)| {
-        x.role == Role::Event
-            && (!x.ctx || (x.plural && placed_clause(m.triggers[*t].start)))
-            && x.sub_event_type.is_some_and(|s| {
-                !matches!(s, SubEventType::GovernmentRegainsTerritory | SubEventType::NonStateActorOvertakesTerritory)
-            })
+        let (i, e) = (m.triggers[*t].start, m.triggers[*t].end);
+        // (an attack told as having taken place: الهجوم وقع في منطقة السعدونية)
+        (x.role == Role::Attack && x.pos != Pos::Verb && told_happened(m, i, e))
+            || x.role == Role::Event
+                && (!x.ctx || (x.plural && placed_clause(m.triggers[*t].start)))
+                && x.sub_event_type.is_some_and(|s| {
+                    !matches!(
+                        s,
+                        SubEventType::GovernmentRegainsTerritory | SubEventType::NonStateActorOvertakesTerritory
+                    )
+                })
     });
     if !participant && !firm_event {
         return Err(Drop::NoParticipant);
@@ -1039,6 +1047,53 @@ fn after_title_head(m: &Mentions<'_>, i: usize) -> bool {
             strip_article(m.a.norm(i - 1)),
             "غرفه" | "قائد" | "قياده" | "مسرح" | "مركز" | "ضابط" | "مدير" | "رئيس" | "هيئه" | "مديريه"
         )
+}
+
+/// Whether the adjective at token `end`, right after an attack word, makes it
+/// no physical attack (هجمات شخصية على الصحافيين، هجوم إلكتروني، معركة كلامية،
+/// شن هجوما حادا على إيران في كلمة).
+fn figurative(m: &Mentions<'_>, end: usize) -> bool {
+    end < m.a.tokens.len()
+        && matches!(
+            strip_article(m.a.norm(end)).trim_end_matches('ه'),
+            "شخصي"
+                | "اعلامي"
+                | "كلامي"
+                | "لفظي"
+                | "الكتروني"
+                | "سيبراني"
+                | "سياسي"
+                | "دبلوماسي"
+                | "اقتصادي"
+                | "تجاري"
+                | "حاد"
+                | "حادا"
+                | "لاذع"
+                | "لاذعا"
+        )
+}
+
+/// Whether an attack noun from token `i` to `end` is told as a happening:
+/// "took place" right after it (الهجوم الذي وقع في السابع من الشهر، الضربات
+/// وقعت قرب منشأة) or launched by a past شن/نفذ a few words before it in its
+/// clause (شن التحالف منذ ستة أسابيع هجوما; not the present, often habitual or
+/// negated: يشن منها هجمات متكررة، لم يشن هجمات).
+fn told_happened(m: &Mentions<'_>, i: usize, end: usize) -> bool {
+    let a = &m.a;
+    let cl = clause_of(m, i);
+    let occurred = |w: &str| matches!(w, "وقع" | "وقعت" | "وقعا" | "حدث" | "حدثت" | "جرى" | "جرت");
+    let after = (end..(end + 2).min(a.tokens.len()))
+        .take_while(|&j| cl.contains(&j))
+        .map(|j| a.norm(j))
+        .find(|w| !matches!(*w, "الذي" | "التي" | "اللذان" | "اللتان"))
+        .is_some_and(occurred);
+    // (not the masdar right before its noun, often under a modal: تستبعد شن هجوم، عن شن الهجوم)
+    let launched = (i.saturating_sub(6)..i).filter(|j| cl.contains(j)).any(|j| {
+        let w = a.norm(j).trim_start_matches(['و', 'ف']);
+        let masdar = j + 1 == i && matches!(w, "شن" | "نفذ");
+        !masdar && matches!(w, "شن" | "شنت" | "شنوا" | "نفذ" | "نفذت" | "نفذوا")
+    });
+    after || launched
 }
 
 /// Whether the battle word at token `i` names fighting in general, not a
