@@ -275,7 +275,38 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         let future_prefix = (w.starts_with("سي") || w.starts_with("ست") || w.starts_with("سن"))
             && w.chars().count() > 4
             && !lex.text.vocab().contains(w);
+        // a future auxiliary governing the word (ستقوم منظمة "سيف ذي تشيلدرن" غير الحكومية بتنظيم
+        // احتجاج), unless a time word or a relative starts a clause of its own between them
+        let is_future = |k: usize| {
+            let v = a.norm(k).trim_start_matches(['و', 'ف']);
+            // (its present tense a known word: ستقوم/تقوم; not a name: سيهوفر، ستيفن)
+            (v.starts_with("سي") || v.starts_with("ست") || v.starts_with("سن"))
+                && v.chars().count() > 4
+                && !lex.text.vocab().contains(v)
+                && v.strip_prefix('س').is_some_and(|p| lex.text.vocab().contains(p))
+        };
+        let governed = (tok.saturating_sub(7)..tok).filter(|k| cl.contains(k)).any(|k| {
+            is_future(k)
+                && !(k + 1..tok).any(|j| {
+                    matches!(
+                        strip_article(a.norm(j).trim_start_matches(['و', 'ف'])),
+                        "بعد"
+                            | "قبل"
+                            | "اثر"
+                            | "عقب"
+                            | "منذ"
+                            | "خلال"
+                            | "الذي"
+                            | "التي"
+                            | "الذين"
+                            | "حيث"
+                            | "بينما"
+                            | "فيما"
+                    )
+                })
+        });
         future_prefix
+            || governed
             || m.modality.iter().any(|c| {
                 // قد + past is "has (done)"; only قد + imperfect is "may"
                 let qad_past = lex.cues.modality.phrases[c.id as usize] == "قد"
