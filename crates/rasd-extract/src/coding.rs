@@ -199,6 +199,15 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             !(matches!(x.role, Role::Event | Role::Attack) && !harm && after_cause(m, m.triggers[*t].start))
         })
         .filter(|(t, x)| !(x.role == Role::Event && !harm && generic_battle(m, m.triggers[*t].start)))
+        // the sound of explosions heard (سمع دوي انفجارات) tells no attack by itself (a sound of
+        // strikes or shelling still names what was done: سمع دوي الغارات)
+        .filter(|(t, _)| {
+            let i = m.triggers[*t].start;
+            let blast = ["انفجار", "تفجير"].iter().any(|b| strip_article(a.norm(i)).starts_with(b));
+            harm || i == 0
+                || !blast
+                || !matches!(strip_article(a.norm(i - 1).trim_start_matches('و')), "دوي" | "صوت" | "اصوات")
+        })
         .filter(|(t, x)| !(matches!(x.role, Role::Event | Role::Attack) && figurative(m, m.triggers[*t].end)))
         .filter(|(t, x)| !(territorial(x) && (purpose(m, m.triggers[*t].start) || period_of(m, m.triggers[*t].start))))
         .filter(|(t, x)| !(demonstration(x) && no_demonstration(m, *t)))
@@ -254,8 +263,26 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     let clause = clause_of(m, anchor_tok);
     let sent = &a.sentences[a.sentence_of(anchor_tok)].tokens;
     let all_anchor_toks: Vec<usize> = anchors.iter().map(|(t, _)| m.triggers[*t].start).collect();
+    // (ما inside a conjunction is no negation: بعدما اقتحم متظاهرون، عندما، بينما)
+    let conjunction = |c: &rasd_lexicon::cues::Cue| {
+        matches!(
+            a.norm(c.start).trim_start_matches(['و', 'ف']),
+            "بعدما"
+                | "عندما"
+                | "حينما"
+                | "بينما"
+                | "كلما"
+                | "طالما"
+                | "ربما"
+                | "انما"
+                | "مثلما"
+                | "قبلما"
+                | "فيما"
+                | "كما"
+        )
+    };
     let negated = |tok: usize| {
-        m.negation.iter().filter(|c| lex.cues.negation.label(c.id) != "none").any(|c| {
+        m.negation.iter().filter(|c| lex.cues.negation.label(c.id) != "none" && !conjunction(c)).any(|c| {
             let pre = lex.cues.negation.label(c.id) == "pre";
             let cl = clause_of(m, tok);
             if pre {
