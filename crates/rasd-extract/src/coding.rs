@@ -1001,7 +1001,18 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         i + 1 < sent.end && matches!(strip_article(a.norm(i)), "بيان" | "بيانه" | "بيانها") && a.norm(i + 1) == "رقم"
     });
     let counted = toll.as_ref().is_some_and(|t| t.min.is_some());
-    let cumulative = (f.total && !one_happening)
+    // hundreds or thousands of strikes or attacks (آلاف الضربات الجوية التي شنها التحالف) are a
+    // campaign summed up, not one happening
+    let many = anchors.iter().any(|(t, x)| {
+        let i = m.triggers[*t].start;
+        x.plural
+            && matches!(x.role, Role::Event | Role::Attack)
+            && !demonstration(x)
+            && i > 0
+            && matches!(a.norm(i - 1).trim_start_matches(['و', 'ف']), "الاف" | "مئات" | "الالاف" | "المئات")
+    });
+    let cumulative = many
+        || (f.total && !one_happening)
         || ((separate || statement) && counted)
         || (plural_event && (period || since.is_some()) && toll.is_some())
         || (past_days && toll.as_ref().is_some_and(|t| t.min.is_some_and(|n| n > 1)))
