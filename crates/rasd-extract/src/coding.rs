@@ -194,6 +194,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 || firm
                 || (armed_actor && matches!(x.pos, Pos::Verb | Pos::Passive))
                 || (x.plural && x.role == Role::Event && placed_clause(m.triggers[*t].start))
+                || (x.pos != Pos::Verb && told_happened(m, m.triggers[*t].start, m.triggers[*t].end))
         })
         .filter(|(t, x)| !(x.ctx && after_title_head(m, m.triggers[*t].start)))
         .filter(|(t, x)| {
@@ -202,6 +203,17 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         .filter(|(t, x)| {
             !(matches!(x.role, Role::Event | Role::Attack) && !harm && fled_or_feared(m, m.triggers[*t].start))
         })
+        .filter(|(t, x)| !(x.role == Role::Event && !harm && generic_battle(m, m.triggers[*t].start)))
+        // the sound of explosions heard (سمع دوي انفجارات) tells no attack by itself (a sound of
+        // strikes or shelling still names what was done: سمع دوي الغارات)
+        .filter(|(t, _)| {
+            let i = m.triggers[*t].start;
+            let blast = ["انفجار", "تفجير"].iter().any(|b| strip_article(a.norm(i)).starts_with(b));
+            harm || i == 0
+                || !blast
+                || !matches!(strip_article(a.norm(i - 1).trim_start_matches('و')), "دوي" | "صوت" | "اصوات")
+        })
+        .filter(|(t, x)| !(matches!(x.role, Role::Event | Role::Attack) && figurative(m, m.triggers[*t].end)))
         .filter(|(t, x)| !(territorial(x) && (purpose(m, m.triggers[*t].start) || period_of(m, m.triggers[*t].start))))
         .filter(|(t, x)| !(territorial(x) && not_ground(m, m.triggers[*t].end)))
         .filter(|(t, x)| !(demonstration(x) && no_demonstration(m, *t)))
@@ -258,8 +270,26 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     let clause = clause_of(m, anchor_tok);
     let sent = &a.sentences[a.sentence_of(anchor_tok)].tokens;
     let all_anchor_toks: Vec<usize> = anchors.iter().map(|(t, _)| m.triggers[*t].start).collect();
+    // (ما inside a conjunction is no negation: بعدما اقتحم متظاهرون، عندما، بينما)
+    let conjunction = |c: &rasd_lexicon::cues::Cue| {
+        matches!(
+            a.norm(c.start).trim_start_matches(['و', 'ف']),
+            "بعدما"
+                | "عندما"
+                | "حينما"
+                | "بينما"
+                | "كلما"
+                | "طالما"
+                | "ربما"
+                | "انما"
+                | "مثلما"
+                | "قبلما"
+                | "فيما"
+                | "كما"
+        )
+    };
     let negated = |tok: usize| {
-        m.negation.iter().filter(|c| lex.cues.negation.label(c.id) != "none").any(|c| {
+        m.negation.iter().filter(|c| lex.cues.negation.label(c.id) != "none" && !conjunction(c)).any(|c| {
             let pre = lex.cues.negation.label(c.id) == "pre";
             let cl = clause_of(m, tok);
             if pre {
@@ -279,7 +309,38 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         let future_prefix = (w.starts_with("سي") || w.starts_with("ست") || w.starts_with("سن"))
             && w.chars().count() > 4
             && !lex.text.vocab().contains(w);
+        // a future auxiliary governing the word (ستقوم منظمة "سيف ذي تشيلدرن" غير الحكومية بتنظيم
+        // احتجاج), unless a time word or a relative starts a clause of its own between them
+        let is_future = |k: usize| {
+            let v = a.norm(k).trim_start_matches(['و', 'ف']);
+            // (its present tense a known word: ستقوم/تقوم; not a name: سيهوفر، ستيفن)
+            (v.starts_with("سي") || v.starts_with("ست") || v.starts_with("سن"))
+                && v.chars().count() > 4
+                && !lex.text.vocab().contains(v)
+                && v.strip_prefix('س').is_some_and(|p| lex.text.vocab().contains(p))
+        };
+        let governed = (tok.saturating_sub(7)..tok).filter(|k| cl.contains(k)).any(|k| {
+            is_future(k)
+                && !(k + 1..tok).any(|j| {
+                    matches!(
+                        strip_article(a.norm(j).trim_start_matches(['و', 'ف'])),
+                        "بعد"
+                            | "قبل"
+                            | "اثر"
+                            | "عقب"
+                            | "منذ"
+                            | "خلال"
+                            | "الذي"
+                            | "التي"
+                            | "الذين"
+                            | "حيث"
+                            | "بينما"
+                            | "فيما"
+                    )
+                })
+        });
         future_prefix
+            || governed
             || m.modality.iter().any(|c| {
                 // قد + past is "has (done)"; only قد + imperfect is "may"
                 let qad_past = lex.cues.modality.phrases[c.id as usize] == "قد"
@@ -952,11 +1013,17 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         || !weapons.is_empty();
     // (a change of territory needs the side that took it)
     let firm_event = anchors.iter().any(|(t, x)| {
-        x.role == Role::Event
-            && (!x.ctx || (x.plural && placed_clause(m.triggers[*t].start)))
-            && x.sub_event_type.is_some_and(|s| {
-                !matches!(s, SubEventType::GovernmentRegainsTerritory | SubEventType::NonStateActorOvertakesTerritory)
-            })
+        let (i, e) = (m.triggers[*t].start, m.triggers[*t].end);
+        // (an attack told as having taken place: الهجوم وقع في منطقة السعدونية)
+        (x.role == Role::Attack && x.pos != Pos::Verb && told_happened(m, i, e))
+            || x.role == Role::Event
+                && (!x.ctx || (x.plural && placed_clause(m.triggers[*t].start)))
+                && x.sub_event_type.is_some_and(|s| {
+                    !matches!(
+                        s,
+                        SubEventType::GovernmentRegainsTerritory | SubEventType::NonStateActorOvertakesTerritory
+                    )
+                })
     });
     if !participant && !firm_event {
         return Err(Drop::NoParticipant);
@@ -1047,7 +1114,18 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         i + 1 < sent.end && matches!(strip_article(a.norm(i)), "بيان" | "بيانه" | "بيانها") && a.norm(i + 1) == "رقم"
     });
     let counted = toll.as_ref().is_some_and(|t| t.min.is_some());
-    let cumulative = (f.total && !one_happening)
+    // hundreds or thousands of strikes or attacks (آلاف الضربات الجوية التي شنها التحالف) are a
+    // campaign summed up, not one happening
+    let many = anchors.iter().any(|(t, x)| {
+        let i = m.triggers[*t].start;
+        x.plural
+            && matches!(x.role, Role::Event | Role::Attack)
+            && !demonstration(x)
+            && i > 0
+            && matches!(a.norm(i - 1).trim_start_matches(['و', 'ف']), "الاف" | "مئات" | "الالاف" | "المئات")
+    });
+    let cumulative = many
+        || (f.total && !one_happening)
         || ((separate || statement) && counted)
         || (plural_event && (period || since.is_some()) && toll.is_some())
         || (past_days && toll.as_ref().is_some_and(|t| t.min.is_some_and(|n| n > 1)))
@@ -1165,6 +1243,100 @@ fn in_reply(m: &Mentions<'_>, i: usize) -> bool {
         let revenge = matches!(w, "انتقاما" | "ثارا") && (k + 1 == i || a.norm(k + 1).starts_with('ل'));
         reply || revenge
     })
+}
+
+/// Whether the adjective at token `end`, right after an attack word, makes it
+/// no physical attack (هجمات شخصية على الصحافيين، هجوم إلكتروني، معركة كلامية،
+/// شن هجوما حادا على إيران في كلمة).
+fn figurative(m: &Mentions<'_>, end: usize) -> bool {
+    end < m.a.tokens.len()
+        && matches!(
+            strip_article(m.a.norm(end)).trim_end_matches('ه'),
+            "شخصي"
+                | "اعلامي"
+                | "كلامي"
+                | "لفظي"
+                | "الكتروني"
+                | "سيبراني"
+                | "سياسي"
+                | "دبلوماسي"
+                | "اقتصادي"
+                | "تجاري"
+                | "حاد"
+                | "حادا"
+                | "لاذع"
+                | "لاذعا"
+        )
+}
+
+/// Whether an attack noun from token `i` to `end` is told as a happening:
+/// "took place" right after it (الهجوم الذي وقع في السابع من الشهر، الضربات
+/// وقعت قرب منشأة) or launched by a past شن/نفذ a few words before it in its
+/// clause (شن التحالف منذ ستة أسابيع هجوما; not the present, often habitual or
+/// negated: يشن منها هجمات متكررة، لم يشن هجمات).
+fn told_happened(m: &Mentions<'_>, i: usize, end: usize) -> bool {
+    let a = &m.a;
+    let cl = clause_of(m, i);
+    let occurred = |w: &str| matches!(w, "وقع" | "وقعت" | "وقعا" | "حدث" | "حدثت" | "جرى" | "جرت");
+    let after = (end..(end + 2).min(a.tokens.len()))
+        .take_while(|&j| cl.contains(&j))
+        .map(|j| a.norm(j))
+        .find(|w| !matches!(*w, "الذي" | "التي" | "اللذان" | "اللتان"))
+        .is_some_and(occurred);
+    // (not the masdar right before its noun, often under a modal: تستبعد شن هجوم، عن شن الهجوم)
+    let launched = (i.saturating_sub(6)..i).filter(|j| cl.contains(j)).any(|j| {
+        let w = a.norm(j).trim_start_matches(['و', 'ف']);
+        let masdar = j + 1 == i && matches!(w, "شن" | "نفذ");
+        !masdar && matches!(w, "شن" | "شنت" | "شنوا" | "نفذ" | "نفذت" | "نفذوا")
+    });
+    after || launched
+}
+
+/// Whether the battle word at token `i` names fighting in general, not a
+/// happening: the field it is fought on (جبهات المعارك، أرض المعركة، ساحات
+/// القتال) or what people flee (الفارين من المعارك، هربا من القتال).
+fn generic_battle(m: &Mentions<'_>, i: usize) -> bool {
+    let a = &m.a;
+    if !matches!(strip_article(a.norm(i)), "معارك" | "معركه" | "قتال" | "حرب" | "اشتباكات" | "مواجهات")
+    {
+        return false;
+    }
+    let prev = |k: usize| (i >= k).then(|| strip_article(a.norm(i - k).trim_start_matches(['و', 'ف'])));
+    let field = prev(1).is_some_and(|w| {
+        matches!(
+            w,
+            "جبهه"
+                | "جبهات"
+                | "ساحه"
+                | "ساحات"
+                | "ارض"
+                | "ميدان"
+                | "ميادين"
+                | "خطوط"
+                | "خط"
+                | "اتون"
+        )
+    });
+    let fled = prev(1) == Some("من")
+        && prev(2).is_some_and(|w| {
+            matches!(
+                w,
+                "فارين"
+                    | "فارون"
+                    | "هاربين"
+                    | "هاربون"
+                    | "نازحين"
+                    | "نازحون"
+                    | "فرارا"
+                    | "هربا"
+                    | "فروا"
+                    | "هربوا"
+                    | "نزحوا"
+            )
+        });
+    // (the fighting in a named place is still told: الفارين من القتال في محافظة درعا)
+    let placed = m.places.iter().any(|p| p.start > i && p.start <= i + 3 && !p.in_org);
+    field || (fled && !placed)
 }
 
 /// Whether token `i` follows a word of cause (بسبب، نتيجة، جراء، بفعل).
@@ -1612,6 +1784,32 @@ static ONE_PERSON: LazyLock<StemSet> = LazyLock::new(|| {
         "فلسطينيا",
         "سائق",
         "سائقا",
+        // (trades and stations of one victim: استشهاد مقيم، مقتل عامل، مقتل صياد)
+        "مقيم",
+        "مقيما",
+        "عامل",
+        "عاملا",
+        "صياد",
+        "صيادا",
+        "مزارع",
+        "مزارعا",
+        "راعي",
+        "راعيا",
+        "طبيب",
+        "طبيبا",
+        "ممرض",
+        "ممرضا",
+        "ممرضه",
+        "معلم",
+        "معلما",
+        "ناشط",
+        "ناشطا",
+        "سيده",
+        "جنديه",
+        "لاجئ",
+        "لاجئا",
+        "نازح",
+        "نازحا",
     ])
 });
 
