@@ -125,8 +125,9 @@ pub fn gather<'a>(lex: &Lexicon, a: Analysis<'a>, published: Option<Date>) -> Me
     let mut places = lex.places.find(&a, &lex.cues.org_heads, lex.text.vocab());
     mark_dateline(&a, &mut places);
     places.retain(|p| {
-        !(p.end == p.start + 1 && NOT_PLACE_FORMS.contains(&a.norm(p.start).trim_start_matches(['و', 'ف'])))
-            && !adjective_or_idiom(&a, p)
+        let not_place =
+            p.end == p.start + 1 && NOT_PLACE_FORMS.contains(&a.norm(p.start).trim_start_matches(['و', 'ف']));
+        !(not_place || adjective_or_idiom(&a, p))
     });
     let raw_actors = lex.actors.find(&a);
     let actor_countries: Vec<String> = raw_actors
