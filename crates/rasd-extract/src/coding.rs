@@ -339,6 +339,17 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     if !all_anchor_toks.is_empty() && all_anchor_toks.iter().all(|&t| modal(t)) {
         return Err(Drop::Modal);
     }
+    // nor does an aim, a threat or a demand beside a told word set the type
+    // (رفض ... إعلان هدنة في إدلب، وتمسك بضرورة دحر "التنظيمات الإرهابية" هناك)
+    // (an agreement or a protest stays: يدعو إلى وقف لإطلاق النار names the call itself)
+    let anchors: Vec<(usize, &Trigger)> = anchors
+        .into_iter()
+        .filter(|(t, x)| {
+            x.sub_event_type.is_some_and(|s| {
+                matches!(s.event_type(), rasd_core::EventType::StrategicDevelopments | rasd_core::EventType::Protests)
+            }) || !modal(m.triggers[*t].start)
+        })
+        .collect();
     // a named war of the past anywhere in the sentence, not as a yardstick after منذ
     let era = m.historical.iter().any(|c| {
         lex.cues.historical.label(c.id) == "era"
@@ -1428,6 +1439,11 @@ fn no_demonstration(m: &Mentions<'_>, t: usize) -> bool {
         }
     }
     if prev == Some("تلك") {
+        return true;
+    }
+    // اعتصم بحبل: to hold fast to a rope (of God, of patience), no sit-in
+    // (لا خيار أمام اللاجئ سوى الاعتصام بحبل الانتظار والصبر)
+    if stem.contains("عتص") && next.is_some_and(|x| x.starts_with("بحبل")) {
         return true;
     }
     // roads cut as what shelling or ruin caused, not by a crowd (تسببت شدة
