@@ -153,6 +153,17 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     // a word in a reply clause names the happening replied to, not this one
     // (ضربات على مواقع للنظام ردا على الهجوم الكيميائي في دوما)
     let ts: Vec<usize> = f.triggers.iter().copied().filter(|&t| !in_reply(m, m.triggers[t].start)).collect();
+    // nor does a word of fighting that ended or is to end, an aim after purpose ل, or the
+    // dead named as mourned ones: none of them makes the frame violent (see the functions)
+    let ts: Vec<usize> = ts
+        .into_iter()
+        .filter(|&t| {
+            let i = m.triggers[t].start;
+            let violent = trig(lex, m, t).any(|x| matches!(x.role, Role::Event | Role::Attack | Role::Kill));
+            let kill = trig(lex, m, t).all(|x| x.role == Role::Kill);
+            !(violent && (ended(m, i) || fight_purpose(m, i))) && !(kill && mourned(m, i))
+        })
+        .collect();
     let has_role = |role: Role| ts.iter().any(|&t| trig(lex, m, t).any(|x| x.role == role));
     let weapons: Vec<(usize, &Trigger)> =
         ts.iter().flat_map(|&t| trig(lex, m, t).filter(|x| x.role == Role::Weapon).map(move |x| (t, x))).collect();
@@ -291,6 +302,14 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     let negated = |tok: usize| {
         m.negation.iter().filter(|c| lex.cues.negation.label(c.id) != "none" && !conjunction(c)).any(|c| {
             let pre = lex.cues.negation.label(c.id) == "pre";
+            // a one-word particle read out of a longer word is none (كما قتل 16: ك + ما)
+            let phrase = lex.cues.negation.phrases[c.id as usize].as_str();
+            if pre
+                && !phrase.contains(' ')
+                && a.norm(c.start).trim_start_matches(['و', 'ف']) != rasd_text::normalize_str(phrase)
+            {
+                return false;
+            }
             let cl = clause_of(m, tok);
             if pre {
                 c.end <= tok && tok - c.end <= 1 && cl.contains(&c.start)
@@ -302,6 +321,10 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     if !all_anchor_toks.is_empty() && all_anchor_toks.iter().all(|&t| negated(t)) {
         return Err(Drop::Negated);
     }
+    // a negated word beside others names nothing that happened: it does not
+    // set the type (تجمع أقارب القتيل ... دون حدوث صدام مع رجال الشرطة)
+    let anchors: Vec<(usize, &Trigger)> = anchors.into_iter().filter(|(t, _)| !negated(m.triggers[*t].start)).collect();
+    let all_anchor_toks: Vec<usize> = anchors.iter().map(|(t, _)| m.triggers[*t].start).collect();
     let modal = |tok: usize| {
         let cl = clause_of(m, tok);
         // سيقتل، ستشن: س + present-tense prefix ي ت ن
@@ -377,6 +400,17 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     if !all_anchor_toks.is_empty() && all_anchor_toks.iter().all(|&t| modal(t)) {
         return Err(Drop::Modal);
     }
+    // nor does an aim, a threat or a demand beside a told word set the type
+    // (رفض ... إعلان هدنة في إدلب، وتمسك بضرورة دحر "التنظيمات الإرهابية" هناك)
+    // (an agreement or a protest stays: يدعو إلى وقف لإطلاق النار names the call itself)
+    let anchors: Vec<(usize, &Trigger)> = anchors
+        .into_iter()
+        .filter(|(t, x)| {
+            x.sub_event_type.is_some_and(|s| {
+                matches!(s.event_type(), rasd_core::EventType::StrategicDevelopments | rasd_core::EventType::Protests)
+            }) || !modal(m.triggers[*t].start)
+        })
+        .collect();
     // a named war of the past anywhere in the sentence, not as a yardstick after منذ
     let era = m.historical.iter().any(|c| {
         lex.cues.historical.label(c.id) == "era"
@@ -1579,6 +1613,21 @@ fn no_demonstration(m: &Mentions<'_>, t: usize) -> bool {
     if prev == Some("تلك") {
         return true;
     }
+    // اعتصم بحبل: to hold fast to a rope (of God, of patience), no sit-in
+    // (لا خيار أمام اللاجئ سوى الاعتصام بحبل الانتظار والصبر)
+    if stem.contains("عتص") && next.is_some_and(|x| x.starts_with("بحبل")) {
+        return true;
+    }
+    // roads cut as what shelling or ruin caused, not by a crowd (تسببت شدة
+    // الدمار جراء القصف في قطع الطرق الرئيسية)
+    if stem.starts_with("قطع")
+        && (i.saturating_sub(8)..i).any(|j| {
+            let w = strip_article(a.norm(j).trim_start_matches(['و', 'ف']));
+            w.starts_with("تسبب") || matches!(w, "ادي" | "ادت" | "يؤدي" | "تؤدي")
+        })
+    {
+        return true;
+    }
     // a charge or a suspicion names what someone is accused of, not a gathering
     // (اعتقال 11 مطلوبا يشتبه في ضلوعهم بنشاطات إرهابية وأعمال شغب، للاشتباه في تخطيطهم لمظاهرات)
     let cl = clause_of(m, i);
@@ -1707,9 +1756,85 @@ fn purpose(m: &Mentions<'_>, i: usize) -> bool {
                 | "تعتزم"
                 | "يعتزم"
                 | "لاستكمال"
+                // what something would enable (من شأن طرده منها أن يمكنها من استعادة المحافظة)
+                | "يمكنها"
+                | "يمكنه"
+                | "يمكنهم"
+                | "سيمكن"
         )
     });
     lam || aim
+}
+
+/// An event word right after a word of ending or stopping names fighting that
+/// ended or is to end, not a happening (رغم إعلان انتهاء المعارك، دعت إلى إنهاء
+/// القتال، اقتراح لوقف المعارك، توقف القصف عن درعا); not "ended with" (انتهى بدحرها).
+fn ended(m: &Mentions<'_>, i: usize) -> bool {
+    let a = &m.a;
+    if i == 0 || a.norm(i).trim_start_matches(['و', 'ف']).starts_with('ب') {
+        return false;
+    }
+    let prev = a.norm(i - 1).trim_start_matches(['و', 'ف']);
+    let prev = prev.strip_prefix(['ل', 'ب']).filter(|p| p.chars().count() > 3).unwrap_or(prev);
+    matches!(
+        strip_article(prev),
+        "انتهاء"
+            | "نهايه"
+            | "انهاء"
+            | "وقف"
+            | "توقف"
+            | "ايقاف"
+            | "انتهت"
+            | "انتهي"
+            | "توقفت"
+            | "لوقف"
+    )
+}
+
+/// A fight after purpose ل names an aim, not a fight (أطلقت تركيا في 20 يناير
+/// الماضي عملية ... لقتال وحدات حماية الشعب؛ نقلهم إلى الجبهات للقتال).
+fn fight_purpose(m: &Mentions<'_>, i: usize) -> bool {
+    matches!(
+        m.a.norm(i).trim_start_matches(['و', 'ف']),
+        "لقتال"
+            | "للقتال"
+            | "لمحاربه"
+            | "لمقاتله"
+            | "لمواجهه"
+            | "للمواجهه"
+            | "لضرب"
+            | "لدحر"
+            | "لسحق"
+    )
+}
+
+/// The dead named as someone's kin or mourned ones point back to a death told
+/// elsewhere, not a new killing (تجمع أقارب القتيل، تعازيها لأهالي الضحايا،
+/// مراسم تشييع القتلى، أسماء الشهداء).
+fn mourned(m: &Mentions<'_>, i: usize) -> bool {
+    i > 0
+        && matches!(
+            strip_article(m.a.norm(i - 1).trim_start_matches(['و', 'ف']).trim_start_matches(['ل', 'ب'])),
+            "اقارب"
+                | "ذوي"
+                | "اهالي"
+                | "اهل"
+                | "اسر"
+                | "اسره"
+                | "عائله"
+                | "عائلات"
+                | "امهات"
+                | "ارامل"
+                | "ايتام"
+                | "اسماء"
+                | "صور"
+                | "تشييع"
+                | "جنازه"
+                | "جنازات"
+                | "جثامين"
+                | "جثمان"
+                | "ذكري"
+        )
 }
 
 /// Words of a match report, where مواجهات are games (فوز، مباراة، الدوري).
