@@ -157,6 +157,7 @@ impl<'l> Extractor<'l> {
             merge(&mut coded);
         }
         date_undated_by_later(&m, &mut coded);
+        fold_killings_into_strikes(&mut coded);
         settle_tolls(&mut coded);
         // a violent record must say something specific (ACLED codes a
         // happening, not a statement about the war): at least two of a
@@ -577,6 +578,55 @@ fn summing_to(parts: &[(usize, u32)], total: u32) -> Option<Vec<usize>> {
         s = prev;
     }
     Some(used)
+}
+
+/// A bombardment or a bombing is often told twice: by its weapon (قصف،
+/// غارات، تفجير) and by its dead (ارتكبت الميليشيات مجزرة ... ذهب ضحيتها 9
+/// قتلى): an attack on civilians at the very place and day of a remote-violence
+/// record of the same attacker (or of none named, or an unnamed group) is
+/// that record's toll, not a happening of its own (ACLED: civilians killed by
+/// shelling are Explosions/Remote violence).
+fn fold_killings_into_strikes(coded: &mut Vec<Coded>) {
+    let mut gone = vec![false; coded.len()];
+    for i in 0..coded.len() {
+        let c = &coded[i];
+        if c.sub != SubEventType::Attack || c.scope != Scope::Event {
+            continue;
+        }
+        let target = (0..coded.len()).find(|&j| {
+            let o = &coded[j];
+            let attacker = match (&c.actor1, &o.actor1) {
+                (Some(a), Some(b)) => one_side(a, b),
+                (Some(a), None) => a.generic,
+                _ => true,
+            };
+            !gone[j]
+                && j != i
+                && o.scope == Scope::Event
+                && o.sub.event_type() == rasd_core::EventType::Explosions
+                && matches!((&c.place, &o.place), (Some(a), Some(b)) if a.place == b.place && !a.country)
+                && c.date.start.is_some()
+                && c.date.start == o.date.start
+                && attacker
+        });
+        if let Some(j) = target {
+            let c = coded[i].clone();
+            let o = &mut coded[j];
+            let killer = o.actor1.clone();
+            absorb(o, c);
+            // (the weapon's wielder stays the attacker)
+            if killer.is_some() {
+                o.actor1 = killer;
+            }
+            o.rules.push("the killings at its place and day are its toll");
+            gone[i] = true;
+        }
+    }
+    let mut k = 0;
+    coded.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
 }
 
 /// Whether a record places and dates nothing of its own: no place below
