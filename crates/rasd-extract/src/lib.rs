@@ -157,6 +157,7 @@ impl<'l> Extractor<'l> {
             merge(&mut coded);
         }
         date_undated_by_later(&m, &mut coded);
+        fold_killings_into_strikes(&mut coded);
         settle_tolls(&mut coded);
         // a violent record must say something specific (ACLED codes a
         // happening, not a statement about the war): at least two of a
@@ -305,10 +306,50 @@ fn confidence(c: &Coded) -> f32 {
     ((s * 100.0f32).round() / 100.0).min(1.0)
 }
 
-fn same_actor(x: &Option<mentions::ActorHit>, y: &Option<mentions::ActorHit>) -> bool {
+fn same_actor(x: &Option<mentions::ActorHit>, y: &Option<mentions::ActorHit>, loose: bool) -> bool {
     match (x, y) {
-        (Some(a), Some(b)) => a.name == b.name,
+        (Some(a), Some(b)) => a.name == b.name || (loose && one_side(a, b)),
         _ => true,
+    }
+}
+
+/// The side an actor stands for: a state's government, army, police and air
+/// force are one side of a happening (ضربة جوية نفذتها الحكومة ... القوات
+/// الجوية الأفغانية); a named unit (Government of National Accord) stays its own.
+fn side(name: &str) -> String {
+    let name = name.strip_suffix(" (Air Force)").unwrap_or(name);
+    ["Government of ", "Military Forces of ", "Police Forces of "]
+        .iter()
+        .find_map(|p| name.strip_prefix(p))
+        .map_or_else(|| name.to_string(), |country| format!("state: {country}"))
+}
+
+/// Whether two actor mentions of a document can be one party: the same side,
+/// or an unnamed armed group and the named armed group the report blames
+/// elsewhere (نفذ مسلحون هجوما ... استهدف تنظيم الدولة الإسلامية مبنى).
+fn one_side(a: &mentions::ActorHit, b: &mentions::ActorHit) -> bool {
+    let unnamed = |h: &mentions::ActorHit| h.generic && h.inter == 3;
+    let named = |h: &mentions::ActorHit| !h.generic && matches!(h.inter, 2 | 3);
+    a.name == b.name || side(&a.name) == side(&b.name) || (unnamed(a) && named(b)) || (unnamed(b) && named(a))
+}
+
+/// Whether two records share a party (or one names none); `loose` lets a
+/// state's forces stand for it and an unnamed group for a named one.
+fn shared_party(x: &Coded, y: &Coded, loose: bool) -> bool {
+    let xs: Vec<&mentions::ActorHit> = [&x.actor1, &x.actor2].into_iter().flatten().collect();
+    let ys: Vec<&mentions::ActorHit> = [&y.actor1, &y.actor2].into_iter().flatten().collect();
+    xs.is_empty()
+        || ys.is_empty()
+        || xs.iter().any(|a| ys.iter().any(|b| a.name == b.name || (loose && one_side(a, b))))
+}
+
+/// Whether two records are at one place: the same one, or a country and a
+/// place inside it (a province and a town of another are not).
+fn one_place(x: &Coded, y: &Coded) -> bool {
+    match (&x.place, &y.place) {
+        (Some(a), Some(b)) => a.place == b.place || ((a.country || b.country) && a.cc == b.cc),
+        // (a record not placed yet may be of anywhere)
+        _ => false,
     }
 }
 
@@ -327,13 +368,18 @@ fn specifics(c: &Coded) -> usize {
 
 fn compatible(x: &Coded, y: &Coded) -> bool {
     let family = x.sub.event_type() == y.sub.event_type();
-    let actors = {
-        let xs: Vec<&str> = [&x.actor1, &x.actor2].into_iter().flatten().map(|h| h.name.as_str()).collect();
-        let ys: Vec<&str> = [&y.actor1, &y.actor2].into_iter().flatten().map(|h| h.name.as_str()).collect();
-        xs.is_empty() || ys.is_empty() || xs.iter().any(|n| ys.contains(n))
-    };
-    let roles = (same_actor(&x.actor1, &y.actor1) && same_actor(&x.actor2, &y.actor2))
-        || (same_actor(&x.actor1, &y.actor2) && same_actor(&x.actor2, &y.actor1));
+    // two wordings of one party (الحكومة / القوات الأفغانية، مسلحون / تنظيم الدولة)
+    // join only at one place: elsewhere they may be two fights
+    // (and on days that do not disagree, even days read off the reporting verb)
+    let texted = |c: &Coded| c.own_date || c.date.span.is_some();
+    let loose = one_place(x, y)
+        && (!(texted(x) && texted(y))
+            || x.date.start == y.date.start
+            || day_within(&y.date, &x.date)
+            || day_within(&x.date, &y.date));
+    let actors = shared_party(x, y, loose);
+    let roles = (same_actor(&x.actor1, &y.actor1, loose) && same_actor(&x.actor2, &y.actor2, loose))
+        || (same_actor(&x.actor1, &y.actor2, loose) && same_actor(&x.actor2, &y.actor1, loose));
     let tolls = match (&x.toll, &y.toll) {
         (Some(a), Some(b)) => {
             a.min == b.min || a.qualifier == rasd_core::Qualifier::Vague || b.qualifier == rasd_core::Qualifier::Vague
@@ -351,7 +397,8 @@ fn compatible(x: &Coded, y: &Coded) -> bool {
         _ => true,
     };
     // and something positive says it is the same happening
-    let eq = |p: &Option<mentions::ActorHit>, q: &Option<mentions::ActorHit>| matches!((p, q), (Some(a), Some(b)) if a.name == b.name);
+    // (an unnamed group is no positive sign; a state's army and its government are)
+    let eq = |p: &Option<mentions::ActorHit>, q: &Option<mentions::ActorHit>| matches!((p, q), (Some(a), Some(b)) if side(&a.name) == side(&b.name));
     let shared = eq(&x.actor1, &y.actor1)
         || matches!((&x.toll, &y.toll), (Some(a), Some(b)) if a.min.is_some() && a.min == b.min)
         || (x.own_date && y.own_date && x.date.start == y.date.start)
@@ -533,6 +580,55 @@ fn summing_to(parts: &[(usize, u32)], total: u32) -> Option<Vec<usize>> {
     Some(used)
 }
 
+/// A bombardment or a bombing is often told twice: by its weapon (قصف،
+/// غارات، تفجير) and by its dead (ارتكبت الميليشيات مجزرة ... ذهب ضحيتها 9
+/// قتلى): an attack on civilians at the very place and day of a remote-violence
+/// record of the same attacker (or of none named, or an unnamed group) is
+/// that record's toll, not a happening of its own (ACLED: civilians killed by
+/// shelling are Explosions/Remote violence).
+fn fold_killings_into_strikes(coded: &mut Vec<Coded>) {
+    let mut gone = vec![false; coded.len()];
+    for i in 0..coded.len() {
+        let c = &coded[i];
+        if c.sub != SubEventType::Attack || c.scope != Scope::Event {
+            continue;
+        }
+        let target = (0..coded.len()).find(|&j| {
+            let o = &coded[j];
+            let attacker = match (&c.actor1, &o.actor1) {
+                (Some(a), Some(b)) => one_side(a, b),
+                (Some(a), None) => a.generic,
+                _ => true,
+            };
+            !gone[j]
+                && j != i
+                && o.scope == Scope::Event
+                && o.sub.event_type() == rasd_core::EventType::Explosions
+                && matches!((&c.place, &o.place), (Some(a), Some(b)) if a.place == b.place && !a.country)
+                && c.date.start.is_some()
+                && c.date.start == o.date.start
+                && attacker
+        });
+        if let Some(j) = target {
+            let c = coded[i].clone();
+            let o = &mut coded[j];
+            let killer = o.actor1.clone();
+            absorb(o, c);
+            // (the weapon's wielder stays the attacker)
+            if killer.is_some() {
+                o.actor1 = killer;
+            }
+            o.rules.push("the killings at its place and day are its toll");
+            gone[i] = true;
+        }
+    }
+    let mut k = 0;
+    coded.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
+}
+
 /// Whether a record places and dates nothing of its own: no place below
 /// the country and no date of its own words.
 fn unplaced_undated(lex: &Lexicon, c: &Coded) -> bool {
@@ -571,11 +667,14 @@ fn fold_elaborations(lex: &Lexicon, coded: &mut Vec<Coded>) {
     *coded = out;
 }
 
-fn absorb_elaboration(o: &mut Coded, c: Coded) {
-    if o.actor1.is_none() && c.actor1.as_ref().is_none_or(|h| o.actor2.as_ref().is_none_or(|x| x.name != h.name)) {
+fn absorb_elaboration(o: &mut Coded, mut c: Coded) {
+    align_actors(o, &mut c);
+    more_named(&mut o.actor1, &c.actor1);
+    more_named(&mut o.actor2, &c.actor2);
+    if o.actor1.is_none() && c.actor1.as_ref().is_none_or(|h| o.actor2.as_ref().is_none_or(|x| !one_side(x, h))) {
         o.actor1 = c.actor1;
     }
-    if o.actor2.is_none() && c.actor2.as_ref().is_none_or(|h| o.actor1.as_ref().is_none_or(|x| x.name != h.name)) {
+    if o.actor2.is_none() && c.actor2.as_ref().is_none_or(|h| o.actor1.as_ref().is_none_or(|x| !one_side(x, h))) {
         o.actor2 = c.actor2;
     }
     if o.toll.is_none() {
@@ -620,11 +719,7 @@ fn join_vague_places(lex: &Lexicon, coded: &mut Vec<Coded>) {
                 (Some(a), Some(b)) => a.min.is_none() || b.min.is_none() || a.min == b.min,
                 _ => true,
             };
-            let actors = {
-                let xs: Vec<&str> = [&o.actor1, &o.actor2].into_iter().flatten().map(|h| h.name.as_str()).collect();
-                let ys: Vec<&str> = [&c.actor1, &c.actor2].into_iter().flatten().map(|h| h.name.as_str()).collect();
-                xs.is_empty() || ys.is_empty() || xs.iter().any(|n| ys.contains(n))
-            };
+            let actors = shared_party(o, &c, o.sub == c.sub);
             if same && vague && dates && same_country && tolls && actors {
                 if vague_place(lex, o) {
                     o.place = c.place.clone();
@@ -830,11 +925,56 @@ fn near(a: &coding::PlaceChoice, b: &coding::PlaceChoice) -> bool {
     }
 }
 
-fn absorb(o: &mut Coded, c: Coded) {
-    if o.actor1.is_none() {
+/// The more telling of two mentions of one party: the named group over
+/// «مسلحون», the army over «الحكومة» for what it did.
+fn more_named(o: &mut Option<mentions::ActorHit>, c: &Option<mentions::ActorHit>) {
+    let rank = |h: &mentions::ActorHit| match () {
+        _ if h.generic => 0,
+        _ if h.name.starts_with("Government of ") => 1,
+        _ => 2,
+    };
+    if let (Some(a), Some(b)) = (o.as_ref(), c.as_ref()) {
+        if a.name != b.name && one_side(a, b) && rank(b) > rank(a) {
+            *o = c.clone();
+        }
+    }
+}
+
+/// Puts the actors of `c` in the slots of `o` when it names them the other
+/// way round (الضربة نفذتها القوات ... قتلت الضربة مدنيين), so that merging
+/// does not set one party against itself.
+fn align_actors(o: &mut Coded, c: &mut Coded) {
+    let m = |x: &Option<mentions::ActorHit>, y: &Option<mentions::ActorHit>| matches!((x, y), (Some(a), Some(b)) if one_side(a, b));
+    // one party named here and both there: the pair told together is the surer order
+    let lone = o.actor1.is_some() != o.actor2.is_some();
+    let pair = c.actor1.is_some() && c.actor2.is_some();
+    let lone_actor = if o.actor1.is_some() { &o.actor1 } else { &o.actor2 };
+    if lone && pair && (m(lone_actor, &c.actor1) || m(lone_actor, &c.actor2)) {
+        let named = |x: &Option<mentions::ActorHit>, y: &Option<mentions::ActorHit>| {
+            let mut y = y.clone();
+            more_named(&mut y, x);
+            y
+        };
+        let (a1, a2) = (named(lone_actor, &c.actor1), named(lone_actor, &c.actor2));
+        o.actor1 = a1;
+        o.actor2 = a2;
+        return;
+    }
+    let straight = m(&o.actor1, &c.actor1) || m(&o.actor2, &c.actor2);
+    let crossed = m(&o.actor1, &c.actor2) || m(&o.actor2, &c.actor1);
+    if crossed && !straight {
+        std::mem::swap(&mut c.actor1, &mut c.actor2);
+    }
+}
+
+fn absorb(o: &mut Coded, mut c: Coded) {
+    align_actors(o, &mut c);
+    more_named(&mut o.actor1, &c.actor1);
+    more_named(&mut o.actor2, &c.actor2);
+    if o.actor1.is_none() && c.actor1.as_ref().is_none_or(|h| o.actor2.as_ref().is_none_or(|x| !one_side(x, h))) {
         o.actor1 = c.actor1;
     }
-    if o.actor2.is_none() {
+    if o.actor2.is_none() && c.actor2.as_ref().is_none_or(|h| o.actor1.as_ref().is_none_or(|x| !one_side(x, h))) {
         o.actor2 = c.actor2;
     }
     let better_place = match (&o.place, &c.place) {
