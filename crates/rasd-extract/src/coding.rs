@@ -443,7 +443,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     let only_kills = anchors.iter().all(|(_, x)| x.role == Role::Kill);
     let kills_or_ctx = anchors.iter().all(|(_, x)| x.role == Role::Kill || (x.ctx && x.role == Role::Attack));
     if (only_kills && sent.clone().any(|i| ACCIDENTS.contains(a, i) || DISASTERS.contains(a, i)))
-        || (kills_or_ctx && sent.clone().any(|i| DISASTERS.contains(a, i)))
+        || (kills_or_ctx && sent.clone().any(|i| DISASTERS.contains(a, i) || air_crash(m, i)))
     {
         return Err(Drop::NoContext);
     }
@@ -1371,6 +1371,17 @@ fn generic_battle(m: &Mentions<'_>, i: usize) -> bool {
     // (the fighting in a named place is still told: الفارين من القتال في محافظة درعا)
     let placed = m.places.iter().any(|p| p.start > i && p.start <= i + 3 && !p.in_org);
     field || (fled && !placed)
+}
+
+/// Whether token `i` tells an air crash: an aircraft falling (سقوط طائرة
+/// مقاتلة بعد إقلاعها، بسقوط مروحية) or aviation accidents (حوادث الطيران); a
+/// falling shell (سقوط قذيفة) is no crash, and a downing has its own word (أسقطت).
+fn air_crash(m: &Mentions<'_>, i: usize) -> bool {
+    let a = &m.a;
+    let w = strip_article(a.norm(i).trim_start_matches(['و', 'ف', 'ب']));
+    let next = if i + 1 < a.tokens.len() { strip_article(a.norm(i + 1)) } else { "" };
+    (w == "سقوط" && matches!(next, "طائره" | "مروحيه" | "طائرات" | "مروحيات"))
+        || (matches!(w, "حوادث" | "حادث") && matches!(next, "طيران" | "الطيران"))
 }
 
 /// Whether token `i` follows a word of cause (بسبب، نتيجة، جراء، بفعل).
