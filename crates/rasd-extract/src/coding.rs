@@ -303,11 +303,8 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         m.negation.iter().filter(|c| lex.cues.negation.label(c.id) != "none" && !conjunction(c)).any(|c| {
             let pre = lex.cues.negation.label(c.id) == "pre";
             // a one-word particle read out of a longer word is none (كما قتل 16: ك + ما)
-            let phrase = lex.cues.negation.phrases[c.id as usize].as_str();
-            if pre
-                && !phrase.contains(' ')
-                && a.norm(c.start).trim_start_matches(['و', 'ف']) != rasd_text::normalize_str(phrase)
-            {
+            let phrase = lex.cues.negation.norm_phrases[c.id as usize].as_str();
+            if pre && !phrase.contains(' ') && a.norm(c.start).trim_start_matches(['و', 'ف']) != phrase {
                 return false;
             }
             let cl = clause_of(m, tok);
@@ -328,19 +325,18 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     let modal = |tok: usize| {
         let cl = clause_of(m, tok);
         // سيقتل، ستشن: س + present-tense prefix ي ت ن
-        let w = a.norm(tok);
-        let future_prefix = (w.starts_with("سي") || w.starts_with("ست") || w.starts_with("سن"))
-            && w.chars().count() > 4
-            && !lex.text.vocab().contains(w);
+        let future_form = |w: &str| {
+            (w.starts_with("سي") || w.starts_with("ست") || w.starts_with("سن"))
+                && w.chars().count() > 4
+                && !lex.text.vocab().contains(w)
+        };
+        let future_prefix = future_form(a.norm(tok));
         // a future auxiliary governing the word (ستقوم منظمة "سيف ذي تشيلدرن" غير الحكومية بتنظيم
         // احتجاج), unless a time word or a relative starts a clause of its own between them
         let is_future = |k: usize| {
             let v = a.norm(k).trim_start_matches(['و', 'ف']);
             // (its present tense a known word: ستقوم/تقوم; not a name: سيهوفر، ستيفن)
-            (v.starts_with("سي") || v.starts_with("ست") || v.starts_with("سن"))
-                && v.chars().count() > 4
-                && !lex.text.vocab().contains(v)
-                && v.strip_prefix('س').is_some_and(|p| lex.text.vocab().contains(p))
+            future_form(v) && v.strip_prefix('س').is_some_and(|p| lex.text.vocab().contains(p))
         };
         let governed = (tok.saturating_sub(7)..tok).filter(|k| cl.contains(k)).any(|k| {
             is_future(k)
@@ -555,7 +551,8 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     let active = anchor_trig.is_some_and(|x| x.pos == Pos::Verb);
     let mut actor1: Option<ActorHit> = None;
     let mut actor2: Option<ActorHit> = None;
-    let mut state_subject: Option<std::ops::Range<usize>> = None;
+    // (the tokens of a state named as the attacker, with its country)
+    let mut state_subject: Option<(std::ops::Range<usize>, &str)> = None;
     // a claim of responsibility names the perpetrator, even as the speaker
     // (أعلنت حركة الشباب مسؤوليتها عن الهجوم، تبنى تنظيم داعش التفجير)
     if let Some(h) = claimant(lex, m, anchor_tok) {
@@ -649,7 +646,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 {
                     end = q.end;
                 }
-                state_subject = Some(p.start..end);
+                state_subject = Some((p.start..end, lex.places.get(p.chosen()).country.as_str()));
                 break;
             }
         }
@@ -925,11 +922,8 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             let victim_civ = actor2.as_ref().is_some_and(|h| !h.armed());
             // a foreign state named as the subject of a strike, with no
             // weapon named, strikes from the air (أعلن النظام أن اسرائيل استهدفت موقعا)
-            let foreign_state = state_subject.as_ref().is_some_and(|r| {
-                let state =
-                    m.places.iter().find(|p| p.start == r.start).map(|p| lex.places.get(p.chosen()).country.as_str());
-                m.focus.as_deref().is_some_and(|fc| state.is_some_and(|c| c != fc))
-            });
+            let foreign_state =
+                state_subject.as_ref().is_some_and(|(_, c)| m.focus.as_deref().is_some_and(|fc| *c != fc));
             let strike = anchors.iter().any(|(_, x)| x.role == Role::Attack) && weapons.is_empty();
             if foreign_state && strike && !victim_civ {
                 rules.push("a foreign state's strike with no weapon named is from the air");
@@ -1174,7 +1168,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     }
 
     // ---- place, date
-    let place = locate(lex, m, f, anchor_tok, src_span.as_ref(), state_subject.as_ref());
+    let place = locate(lex, m, f, anchor_tok, src_span.as_ref(), state_subject.as_ref().map(|(r, _)| r));
     let (mut date, own_date) = date_of(m, f, anchor_tok, cumulative, src_span.as_ref());
     // a report of something long past is background, not news (في 12 نوفمبر 2015)
     if let (true, Some(d), Some(p), false) = (own_date, date.start, m.published, cumulative) {
@@ -1328,49 +1322,26 @@ fn told_happened(m: &Mentions<'_>, i: usize, end: usize) -> bool {
 
 /// Whether the battle word at token `i` names fighting in general, not a
 /// happening: the field it is fought on (جبهات المعارك، أرض المعركة، ساحات
-/// القتال) or what people flee (الفارين من المعارك، هربا من القتال).
+/// القتال). (What people flee is [`fled_or_feared`]'s.)
 fn generic_battle(m: &Mentions<'_>, i: usize) -> bool {
     let a = &m.a;
-    if !matches!(strip_article(a.norm(i)), "معارك" | "معركه" | "قتال" | "حرب" | "اشتباكات" | "مواجهات")
+    if i == 0 || !matches!(strip_article(a.norm(i)), "معارك" | "معركه" | "قتال" | "حرب" | "اشتباكات" | "مواجهات")
     {
         return false;
     }
-    let prev = |k: usize| (i >= k).then(|| strip_article(a.norm(i - k).trim_start_matches(['و', 'ف'])));
-    let field = prev(1).is_some_and(|w| {
-        matches!(
-            w,
-            "جبهه"
-                | "جبهات"
-                | "ساحه"
-                | "ساحات"
-                | "ارض"
-                | "ميدان"
-                | "ميادين"
-                | "خطوط"
-                | "خط"
-                | "اتون"
-        )
-    });
-    let fled = prev(1) == Some("من")
-        && prev(2).is_some_and(|w| {
-            matches!(
-                w,
-                "فارين"
-                    | "فارون"
-                    | "هاربين"
-                    | "هاربون"
-                    | "نازحين"
-                    | "نازحون"
-                    | "فرارا"
-                    | "هربا"
-                    | "فروا"
-                    | "هربوا"
-                    | "نزحوا"
-            )
-        });
-    // (the fighting in a named place is still told: الفارين من القتال في محافظة درعا)
-    let placed = m.places.iter().any(|p| p.start > i && p.start <= i + 3 && !p.in_org);
-    field || (fled && !placed)
+    matches!(
+        strip_article(a.norm(i - 1).trim_start_matches(['و', 'ف'])),
+        "جبهه"
+            | "جبهات"
+            | "ساحه"
+            | "ساحات"
+            | "ارض"
+            | "ميدان"
+            | "ميادين"
+            | "خطوط"
+            | "خط"
+            | "اتون"
+    )
 }
 
 /// Whether token `i` tells an air crash: an aircraft falling (سقوط طائرة

@@ -371,12 +371,7 @@ fn compatible(x: &Coded, y: &Coded) -> bool {
     // two wordings of one party (الحكومة / القوات الأفغانية، مسلحون / تنظيم الدولة)
     // join only at one place: elsewhere they may be two fights
     // (and on days that do not disagree, even days read off the reporting verb)
-    let texted = |c: &Coded| c.own_date || c.date.span.is_some();
-    let loose = one_place(x, y)
-        && (!(texted(x) && texted(y))
-            || x.date.start == y.date.start
-            || day_within(&y.date, &x.date)
-            || day_within(&x.date, &y.date));
+    let loose = one_place(x, y) && texted_days_agree(x, y);
     let actors = shared_party(x, y, loose);
     let roles = (same_actor(&x.actor1, &y.actor1, loose) && same_actor(&x.actor2, &y.actor2, loose))
         || (same_actor(&x.actor1, &y.actor2, loose) && same_actor(&x.actor2, &y.actor1, loose));
@@ -386,10 +381,7 @@ fn compatible(x: &Coded, y: &Coded) -> bool {
         }
         _ => true,
     };
-    let dates = !(x.own_date && y.own_date)
-        || x.date.start == y.date.start
-        || day_within(&y.date, &x.date)
-        || day_within(&x.date, &y.date);
+    let dates = !(x.own_date && y.own_date) || days_agree(&x.date, &y.date);
     let places = match (&x.place, &y.place) {
         (Some(a), Some(b)) => {
             a.place == b.place || a.precision != GeoPrecision::Town || b.precision != GeoPrecision::Town
@@ -405,6 +397,19 @@ fn compatible(x: &Coded, y: &Coded) -> bool {
         || matches!((&x.place, &y.place), (Some(a), Some(b)) if a.place == b.place && a.precision != GeoPrecision::Region)
         || (x.sub.event_type() == rasd_core::EventType::Battles && actors);
     family && x.scope == y.scope && actors && roles && tolls && dates && places && shared
+}
+
+/// Whether two dates can be one happening's: the same day, or a day inside
+/// the other's week or month so far.
+fn days_agree(a: &coding::DateChoice, b: &coding::DateChoice) -> bool {
+    a.start == b.start || day_within(a, b) || day_within(b, a)
+}
+
+/// Whether the days two records read from the text (their own, or one on the
+/// reporting verb) do not disagree.
+fn texted_days_agree(x: &Coded, y: &Coded) -> bool {
+    let texted = |c: &Coded| c.own_date || c.date.span.is_some();
+    !(texted(x) && texted(y)) || days_agree(&x.date, &y.date)
 }
 
 /// Whether `d` is a day inside the week, or the month so far, `r` (أوائل هذا
@@ -706,11 +711,7 @@ fn join_vague_places(lex: &Lexicon, coded: &mut Vec<Coded>) {
             let same = o.sub.event_type() == c.sub.event_type() && o.scope == c.scope && o.scope == Scope::Event;
             let vague = (vague_place(lex, o) || vague_place(lex, &c)) && !(vague_place(lex, o) && vague_place(lex, &c));
             // (two days read from the text must agree, even one on the reporting verb)
-            let texted = |x: &Coded| x.own_date || x.date.span.is_some();
-            let dates = !(texted(o) && texted(&c))
-                || o.date.start == c.date.start
-                || day_within(&o.date, &c.date)
-                || day_within(&c.date, &o.date);
+            let dates = texted_days_agree(o, &c);
             let same_country = match (&o.place, &c.place) {
                 (Some(a), Some(b)) => lex.places.get(a.place).country == lex.places.get(b.place).country,
                 _ => true,

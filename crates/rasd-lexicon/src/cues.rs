@@ -13,6 +13,9 @@ pub struct CueList {
     /// Numeric value of the second column where it is one (bearings, counts).
     pub values: Vec<Option<f64>>,
     pub phrases: Vec<String>,
+    /// The phrases in the text layer's normalized form, to compare with a
+    /// token's `norm` without normalizing again on every look.
+    pub norm_phrases: Vec<String>,
     matcher: PhraseMatcher,
 }
 
@@ -35,6 +38,7 @@ impl CueList {
             c.values.push(label.parse().ok());
             c.labels.push(label.to_string());
             c.phrases.push(cols[0].to_string());
+            c.norm_phrases.push(rasd_text::normalize_str(cols[0]));
             if !c.matcher.insert(cols[0], id) {
                 return Err(DataError { file: file.into(), line, msg: "empty phrase".into() });
             }
