@@ -226,6 +226,11 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         })
         .filter(|(t, x)| !(matches!(x.role, Role::Event | Role::Attack) && figurative(m, m.triggers[*t].end)))
         .filter(|(t, x)| !(territorial(x) && (purpose(m, m.triggers[*t].start) || period_of(m, m.triggers[*t].start))))
+        // قبل تطهيرها من الميليشيا: a takeover named after قبل only dates something else
+        .filter(|(t, x)| {
+            let i = m.triggers[*t].start;
+            !(territorial(x) && x.pos != Pos::Verb && i > 0 && a.norm(i - 1).trim_start_matches('و') == "قبل")
+        })
         .filter(|(t, x)| !(territorial(x) && not_ground(m, m.triggers[*t].end)))
         .filter(|(t, x)| !(demonstration(x) && no_demonstration(m, *t)))
         .filter(|(t, _)| !charged(m, m.triggers[*t].start))
@@ -1357,8 +1362,19 @@ fn air_crash(m: &Mentions<'_>, i: usize) -> bool {
 
 /// Whether token `i` follows a word of cause (بسبب، نتيجة، جراء، بفعل).
 /// (A reply clause, ردا على هجمات, is left out of the frame: [`in_reply`].)
+/// A word of intensity may stand between (بسبب احتدام المعارك), and the
+/// damage a fight left names it as its cause too (الدمار الذي خلفته المعارك).
 fn after_cause(m: &Mentions<'_>, i: usize) -> bool {
-    i > 0 && matches!(m.a.norm(i - 1).trim_start_matches(['و', 'ف']), "بسبب" | "نتيجه" | "جراء" | "بفعل")
+    let word = |j: usize| m.a.norm(j).trim_start_matches(['و', 'ف']);
+    let cause =
+        |j: usize| matches!(word(j), "بسبب" | "نتيجه" | "جراء" | "بفعل" | "خلفته" | "خلفتها" | "خلفه" | "خلفها");
+    let intensity = |j: usize| {
+        matches!(
+            strip_article(word(j)),
+            "احتدام" | "اشتداد" | "تصاعد" | "استمرار" | "تواصل" | "شده" | "كثافه" | "ضراوه"
+        )
+    };
+    (i > 0 && cause(i - 1)) || (i > 1 && intensity(i - 1) && cause(i - 2))
 }
 
 /// A fight named only as what people flee or fear, no happening of its own

@@ -51,6 +51,9 @@ pub struct Trigger {
     pub plural: bool,
     /// The object of the verb is the victim.
     pub victim_obj: bool,
+    /// Read only without the article: with it the word is another noun
+    /// (الأسر "the families", أُسَر; أسر 5 جنود "the capture of five soldiers").
+    pub indef: bool,
 }
 
 /// A trigger found in a document.
@@ -123,6 +126,7 @@ impl TriggerLexicon {
                 ctx: flags.contains(&"ctx"),
                 plural: flags.contains(&"plural"),
                 victim_obj: flags.contains(&"victim_obj"),
+                indef: flags.contains(&"indef"),
             });
             lex.matcher.insert(c[0], id);
         }
@@ -139,12 +143,14 @@ impl TriggerLexicon {
             .find_all(a)
             .into_iter()
             .filter(|m| !m.ids.contains(&BLOCK))
-            .map(|Match { start, end, ids, pre_len, suffix, .. }| TriggerMention {
-                start,
-                end,
-                ids: ids.to_vec(),
-                pre_len,
-                suffix,
+            .filter_map(|Match { start, end, ids, pre_len, suffix, .. }| {
+                let ids: Vec<u32> =
+                    if ids.iter().any(|&id| self.triggers[id as usize].indef) && a.keys().definite(start) {
+                        ids.iter().copied().filter(|&id| !self.triggers[id as usize].indef).collect()
+                    } else {
+                        ids.to_vec()
+                    };
+                (!ids.is_empty()).then_some(TriggerMention { start, end, ids, pre_len, suffix })
             })
             .collect()
     }
