@@ -719,6 +719,24 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         }
     }
     if actor1.is_none() {
+        // the genitive after a masdar of taking ground is its agent, whoever the
+        // sentence counts as killed (قتل 5 مسلحين خلال تطهير القوات العراقية مناطق)
+        // (not سيطرة: its genitive more often holds ground than takes it, الخاضعة لسيطرة الحوثيين)
+        for (t, x) in anchors.iter() {
+            if x.pos != Pos::Masdar || !territorial(x) || x.phrase.contains("سيطر") {
+                continue;
+            }
+            let tm = &m.triggers[*t];
+            // (no preposition on it; the article is no proclitic: تطهير القوات)
+            let bare = |h: &ActorHit| h.pre_len == 0 || a.norm(h.start).get(..h.pre_len) == Some("ال");
+            if let Some(h) = cands.iter().find(|h| h.start == tm.end && bare(h) && h.armed()) {
+                actor1 = Some((*h).clone());
+                rules.push("the genitive after a masdar of taking ground is its agent");
+                break;
+            }
+        }
+    }
+    if actor1.is_none() {
         for i in in_frame_tokens(f) {
             let marker = strip_article(a.norm(i)) == "قبل" || AGENT_MARKERS.contains(a, i);
             if marker && i > anchor_tok {
