@@ -660,6 +660,11 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         if actor1.is_some() {
             break;
         }
+        // the missiles' country is whose weapons were stopped, not who stopped
+        // them (اعترض الجيش السوري صاروخين إسرائيليين)
+        if x.role == Role::Weapon && sub == Some(SubEventType::DisruptedWeaponsUse) {
+            continue;
+        }
         let tm = &m.triggers[*t];
         // support for another side's offensive names no attacker of this one:
         // قوات النظام، مدعومة بغارات جوية روسية، تخوض معارك
