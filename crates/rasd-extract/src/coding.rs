@@ -1649,6 +1649,16 @@ fn no_demonstration(m: &Mentions<'_>, t: usize) -> bool {
     {
         return true;
     }
+    // a road cut by fighters is a move of war, not a crowd blocking it
+    // (انتصارات الجيش ... وآخرها قطع طريق الملاحيظ)
+    if stem.starts_with("قطع") && m.actors.iter().any(|h| sent.contains(&h.start) && h.armed()) && !gathering() {
+        return true;
+    }
+    // a town in a list of towns (بصر الحرير والحراك والغارية): الحراك is no movement there
+    let in_place = |j: usize| m.places.iter().any(|p| p.start <= j && j < p.end && !p.in_org);
+    if in_place(i) && ((i > 0 && in_place(i - 1)) || in_place(tm.end)) {
+        return true;
+    }
     // a charge or a suspicion names what someone is accused of, not a gathering
     // (اعتقال 11 مطلوبا يشتبه في ضلوعهم بنشاطات إرهابية وأعمال شغب، للاشتباه في تخطيطهم لمظاهرات)
     let cl = clause_of(m, i);
