@@ -215,6 +215,9 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             !(matches!(x.role, Role::Event | Role::Attack) && !harm && fled_or_feared(m, m.triggers[*t].start))
         })
         .filter(|(t, x)| !(x.role == Role::Event && !harm && generic_battle(m, m.triggers[*t].start)))
+        .filter(|(t, x)| {
+            !(matches!(x.role, Role::Event | Role::Attack) && !harm && describes_group(m, m.triggers[*t].start))
+        })
         // the sound of explosions heard (سمع دوي انفجارات) tells no attack by itself (a sound of
         // strikes or shelling still names what was done: سمع دوي الغارات)
         .filter(|(t, _)| {
@@ -1398,6 +1401,17 @@ fn after_cause(m: &Mentions<'_>, i: usize) -> bool {
         )
     };
     (i > 0 && cause(i - 1)) || (i > 1 && intensity(i - 1) && cause(i - 2))
+}
+
+/// A present-tense verb in a relative clause right after a group's name
+/// describes the group, it tells no act (الميليشيات الطائفية التي تقاتل في
+/// سوريا، الفصائل التي تقاتل ضد النظام).
+fn describes_group(m: &Mentions<'_>, i: usize) -> bool {
+    let a = &m.a;
+    i >= 2
+        && a.norm(i).trim_start_matches('و').starts_with(['ي', 'ت'])
+        && matches!(a.norm(i - 1), "التي" | "الذي" | "الذين" | "اللذين" | "اللتين" | "اللذان" | "اللتان")
+        && m.actors.iter().any(|h| h.end == i - 1)
 }
 
 /// A fight named only as what people flee or fear, no happening of its own
