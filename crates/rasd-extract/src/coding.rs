@@ -165,8 +165,11 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         })
         .collect();
     let has_role = |role: Role| ts.iter().any(|&t| trig(lex, m, t).any(|x| x.role == role));
-    let weapons: Vec<(usize, &Trigger)> =
-        ts.iter().flat_map(|&t| trig(lex, m, t).filter(|x| x.role == Role::Weapon).map(move |x| (t, x))).collect();
+    let weapons: Vec<(usize, &Trigger)> = ts
+        .iter()
+        .filter(|&&t| !handled_weapon(m, m.triggers[t].start))
+        .flat_map(|&t| trig(lex, m, t).filter(|x| x.role == Role::Weapon).map(move |x| (t, x)))
+        .collect();
     let armed_actor = m.actors.iter().any(|h| f.contains(h.start) && h.armed());
     // a context-dependent word (ضربة، عملية، استهدف) counts when the frame
     // is otherwise violent: a killing, a wounding, a firm trigger, a weapon
@@ -1401,6 +1404,56 @@ fn after_cause(m: &Mentions<'_>, i: usize) -> bool {
         )
     };
     (i > 0 && cause(i - 1)) || (i > 1 && intensity(i - 1) && cause(i - 2))
+}
+
+/// A weapon made, stored, smuggled or seized is not the weapon of the act told
+/// beside it (خبراء في صناعة الألغام قتلوا في غارات، مستودعات صواريخ، عثر
+/// بحوزتهم على عبوات ناسفة).
+fn handled_weapon(m: &Mentions<'_>, i: usize) -> bool {
+    let a = &m.a;
+    let cl = clause_of(m, i);
+    (i.saturating_sub(4)..i).filter(|j| cl.contains(j)).any(|j| {
+        let w = strip_article(a.norm(j).trim_start_matches(['و', 'ف']));
+        // (and after ب or ل: بحوزتهم، لتصنيع)
+        let bare = w.strip_prefix(['ب', 'ل']).map(strip_article);
+        [Some(w), bare].into_iter().flatten().any(|w| handling(w))
+    })
+}
+
+fn handling(w: &str) -> bool {
+    matches!(
+        w,
+        "صناعه"
+            | "تصنيع"
+            | "مصنع"
+            | "مصانع"
+            | "معمل"
+            | "معامل"
+            | "ورشه"
+            | "ورش"
+            | "مخزن"
+            | "مخازن"
+            | "مستودع"
+            | "مستودعات"
+            | "خبراء"
+            | "خبير"
+            | "تهريب"
+            | "مهربه"
+            | "شحنه"
+            | "شحنات"
+            | "ضبط"
+            | "مصادره"
+            | "حوزه"
+            | "حوزتهم"
+            | "حوزته"
+            | "حوزتها"
+            | "ترسانه"
+            | "امدادات"
+            | "صفقه"
+            | "صفقات"
+            | "بيع"
+            | "شراء"
+    )
 }
 
 /// A present-tense verb in a relative clause right after a group's name
