@@ -1416,7 +1416,7 @@ fn handled_weapon(m: &Mentions<'_>, i: usize) -> bool {
         let w = strip_article(a.norm(j).trim_start_matches(['و', 'ف']));
         // (and after ب or ل: بحوزتهم، لتصنيع)
         let bare = w.strip_prefix(['ب', 'ل']).map(strip_article);
-        [Some(w), bare].into_iter().flatten().any(|w| handling(w))
+        [Some(w), bare].into_iter().flatten().any(handling)
     })
 }
 
