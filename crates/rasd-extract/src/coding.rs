@@ -1134,6 +1134,17 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 && d.until.is_some()
                 && d.until == m.published
                 && d.date.zip(m.published).is_some_and(|(x, p)| p.since(x).is_ok_and(|s| s.get_days() >= 2))
+                // (not after the toll's own day, told after its verb: قتل 14 الأحد ... إثر قصف لقوات
+                // النظام التي عززت تواجدها على مدى الأسبوعين الماضيين)
+                && !m.dates.iter().any(|e| {
+                    sent.contains(&e.start)
+                        && anchor_tok < e.start
+                        && e.start < d.start
+                        && !e.since
+                        && e.precision == TimePrecision::Day
+                        && e.date.is_some()
+                        && e.until.is_none()
+                })
         });
     // (not after a superlative, الأكثر دموية منذ 2014، nor in a clause dated to its own day:
     // قتل أربعة الجمعة ... حيث يواصلون الاحتجاج منذ 30 مارس)
