@@ -572,7 +572,17 @@ fn settle_tolls(coded: &mut Vec<Coded>) {
                 && area
         });
         let Some(i) = told else { continue };
-        if coded[i].sub.event_type() == coded[j].sub.event_type() {
+        // a bare killing with no attacker named (وأعلن الناطق مقتل أربعة فلسطينيين الجمعة) that
+        // repeats the toll of a violent happening of another type told before (shots at a protest
+        // among them) is those deaths told again
+        // (two or more: one more death may be another one, وقتل مواطن آخر)
+        let bare_killing = n >= 2
+            && coded[j].sub == SubEventType::Attack
+            && coded[j].actor1.as_ref().is_none_or(|a| a.generic)
+            && coded[j].rules.contains(&"a killing with no armed opponent is an attack")
+            && (coded[i].sub.is_violent() || coded[i].sub == SubEventType::ExcessiveForce)
+            && coded[i].scope == Scope::Event;
+        if coded[i].sub.event_type() == coded[j].sub.event_type() || bare_killing {
             // one happening told twice: one record
             let c = coded[j].clone();
             absorb(&mut coded[i], c);
