@@ -1101,14 +1101,19 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     let since = m.dates.iter().find(|d| f.contains(d.start) && d.since && d.date.is_some());
     // منذ ثلاث سنوات، منذ أشهر: a toll over months or years is a total, whatever the verb
     // (not after a superlative: أعنف هجوم منذ ثلاثة أعوام، الأكثر دموية منذ بداية النزاع)
+    // (أكثر من 500 is a quantity, not a superlative: أكثر من 500 مدني قتلوا منذ بدء القصف)
     let superlative = |i: usize| {
         (i.saturating_sub(6)..i).any(|j| {
             let w = strip_article(a.norm(j));
-            matches!(w, "اعنف" | "اكثر" | "اكبر" | "اسوا" | "اول" | "اشد" | "افدح" | "اخطر" | "اعلي")
+            let quantity = matches!(w, "اكثر" | "ازيد") && j + 1 < a.tokens.len() && a.norm(j + 1) == "من";
+            !quantity && matches!(w, "اعنف" | "اكثر" | "اكبر" | "اسوا" | "اول" | "اشد" | "افدح" | "اخطر" | "اعلي")
         })
     };
+    // (in the anchor's own sentence: a frame that runs on into ومنذ بدء النزاع عام 2011، قصفت
+    // إسرائيل مرارا does not make the toll before it a total)
     let long_since = in_frame_tokens(f).any(|i| {
-        a.norm(i) == "منذ"
+        sent.contains(&i)
+            && a.norm(i).strip_prefix('و').unwrap_or(a.norm(i)) == "منذ"
             && !superlative(i)
             && (i + 1..(i + 4).min(a.tokens.len())).any(|j| {
                 matches!(
@@ -1163,7 +1168,28 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 && d.until.is_some()
                 && d.until == m.published
                 && d.date.zip(m.published).is_some_and(|(x, p)| p.since(x).is_ok_and(|s| s.get_days() >= 2))
+                // (not after the toll's own day, told after its verb: قتل 14 الأحد ... إثر قصف لقوات
+                // النظام التي عززت تواجدها على مدى الأسبوعين الماضيين)
+                && !m.dates.iter().any(|e| {
+                    sent.contains(&e.start)
+                        && anchor_tok < e.start
+                        && e.start < d.start
+                        && !e.since
+                        && e.precision == TimePrecision::Day
+                        && e.date.is_some()
+                        && e.until.is_none()
+                })
         });
+    // (not after a superlative, الأكثر دموية منذ 2014، nor in a clause dated to its own day:
+    // قتل أربعة الجمعة ... حيث يواصلون الاحتجاج منذ 30 مارس)
+    let own_day = m.dates.iter().any(|d| {
+        f.contains(d.start) && !d.since && d.precision == TimePrecision::Day && d.date.is_some() && d.until.is_none()
+    });
+    let days_since = since
+        .filter(|d| sent.contains(&d.start) && !superlative(d.start) && !own_day)
+        .and_then(|d| d.date.zip(m.published))
+        .and_then(|(x, p)| p.since(x).ok())
+        .map_or(0, |s| s.get_days());
     // a toll of several happenings told apart (في واقعتين منفصلتين، في هجمات متفرقة)
     let separate = in_frame_tokens(f).any(|i| match strip_article(a.norm(i)) {
         "منفصلتين" | "منفصلين" | "متفرقتين" | "متفرقين" => true,
@@ -1191,7 +1217,10 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         || ((separate || statement) && counted)
         || (plural_event && (period || since.is_some()) && toll.is_some())
         || (past_days && toll.as_ref().is_some_and(|t| t.min.is_some_and(|n| n > 1)))
-        || (long_since && toll.as_ref().is_some_and(|t| t.min.is_some()));
+        || (long_since && toll.as_ref().is_some_and(|t| t.min.is_some()))
+        // a toll since a day two or more days back is one of days (عدد القتلى في الغوطة، منذ الأحد
+        // الماضي، تجاوز 400)
+        || (days_since >= 2 && !takeover && !one_happening && toll.as_ref().is_some_and(|t| t.min.is_some_and(|n| n > 1)));
     let scope = if cumulative { Scope::Cumulative } else { Scope::Event };
     let count = cumulative.then(|| happenings(lex, m, f)).flatten();
     if cumulative {

@@ -148,13 +148,13 @@ impl<'l> Extractor<'l> {
                 coded.extend(split);
             }
         }
-        merge(&mut coded);
+        merge(self.lex, &mut coded);
         fold_elaborations(self.lex, &mut coded);
         join_vague_places(self.lex, &mut coded);
         let lede = inherit_lede_place(self.lex, &m, &mut coded);
         if inherit_previous_place(self.lex, &m, &mut coded) || lede {
             // a record placed now may be the lede's happening told again
-            merge(&mut coded);
+            merge(self.lex, &mut coded);
         }
         date_undated_by_later(&m, &mut coded);
         fold_killings_into_strikes(&mut coded);
@@ -343,11 +343,47 @@ fn shared_party(x: &Coded, y: &Coded, loose: bool) -> bool {
         || xs.iter().any(|a| ys.iter().any(|b| a.name == b.name || (loose && one_side(a, b))))
 }
 
-/// Whether two records are at one place: the same one, or a country and a
-/// place inside it (a province and a town of another are not).
-fn one_place(x: &Coded, y: &Coded) -> bool {
+/// Whether place `b` lies inside place `a` (or is it): a country holds its
+/// places, a province (admin-1) the towns of its own admin-1 code.
+fn within(lex: &Lexicon, a: &coding::PlaceChoice, b: &coding::PlaceChoice) -> bool {
+    if a.place == b.place || (a.country && a.cc == b.cc) {
+        return true;
+    }
+    let (pa, pb) = (lex.places.get(a.place), lex.places.get(b.place));
+    pa.kind == rasd_lexicon::PlaceKind::Admin1
+        && pb.kind == rasd_lexicon::PlaceKind::City
+        && pa.country == pb.country
+        && pa.admin1.is_some()
+        && pa.admin1 == pb.admin1
+}
+
+/// Whether two places are known to be apart: two towns, two provinces, or a
+/// province and a town of another province of one country (the gazetteer's
+/// admin-1 codes; قصف على دوما ... غارات على إدلب). A region (وسط مالي) or a
+/// place of unknown province may be anywhere.
+fn apart(lex: &Lexicon, a: &coding::PlaceChoice, b: &coding::PlaceChoice) -> bool {
+    use rasd_lexicon::PlaceKind::{Admin1, City};
+    if within(lex, a, b) || within(lex, b, a) {
+        return false;
+    }
+    if a.precision == GeoPrecision::Town && b.precision == GeoPrecision::Town {
+        return true;
+    }
+    let (pa, pb) = (lex.places.get(a.place), lex.places.get(b.place));
+    let coded = |p: &rasd_lexicon::Place| matches!(p.kind, Admin1 | City) && p.admin1.is_some();
+    pa.country == pb.country
+        && coded(pa)
+        && coded(pb)
+        && (pa.kind == Admin1 || pb.kind == Admin1)
+        && pa.admin1 != pb.admin1
+}
+
+/// Whether two records are at one place: the same one, or one inside the
+/// other (a country and a place in it, a province and its town); a province
+/// and a town of another are not.
+fn one_place(lex: &Lexicon, x: &Coded, y: &Coded) -> bool {
     match (&x.place, &y.place) {
-        (Some(a), Some(b)) => a.place == b.place || ((a.country || b.country) && a.cc == b.cc),
+        (Some(a), Some(b)) => within(lex, a, b) || within(lex, b, a),
         // (a record not placed yet may be of anywhere)
         _ => false,
     }
@@ -366,12 +402,12 @@ fn specifics(c: &Coded) -> usize {
     [actor, place, c.own_date, toll, c.named_victim, device].into_iter().filter(|&b| b).count()
 }
 
-fn compatible(x: &Coded, y: &Coded) -> bool {
+fn compatible(lex: &Lexicon, x: &Coded, y: &Coded) -> bool {
     let family = x.sub.event_type() == y.sub.event_type();
     // two wordings of one party (الحكومة / القوات الأفغانية، مسلحون / تنظيم الدولة)
     // join only at one place: elsewhere they may be two fights
     // (and on days that do not disagree, even days read off the reporting verb)
-    let loose = one_place(x, y) && texted_days_agree(x, y);
+    let loose = one_place(lex, x, y) && texted_days_agree(x, y);
     let actors = shared_party(x, y, loose);
     let roles = (same_actor(&x.actor1, &y.actor1, loose) && same_actor(&x.actor2, &y.actor2, loose))
         || (same_actor(&x.actor1, &y.actor2, loose) && same_actor(&x.actor2, &y.actor1, loose));
@@ -382,10 +418,9 @@ fn compatible(x: &Coded, y: &Coded) -> bool {
         _ => true,
     };
     let dates = !(x.own_date && y.own_date) || days_agree(&x.date, &y.date);
+    // (places that contain each other: the town and its province, not a town of another province)
     let places = match (&x.place, &y.place) {
-        (Some(a), Some(b)) => {
-            a.place == b.place || a.precision != GeoPrecision::Town || b.precision != GeoPrecision::Town
-        }
+        (Some(a), Some(b)) => !apart(lex, a, b),
         _ => true,
     };
     // and something positive says it is the same happening
@@ -425,7 +460,7 @@ fn day_within(d: &coding::DateChoice, r: &coding::DateChoice) -> bool {
 /// Merges records of one happening: a later frame that adds nothing new, or
 /// a back-reference (الضربة الجديدة التي شنت الأحد), joins the earlier one
 /// and lends it what it lacks.
-fn merge(coded: &mut Vec<Coded>) {
+fn merge(lex: &Lexicon, coded: &mut Vec<Coded>) {
     let mut out: Vec<Coded> = Vec::with_capacity(coded.len());
     'next: for c in coded.drain(..) {
         // a back-reference lends its own date to the last event of its type
@@ -467,7 +502,7 @@ fn merge(coded: &mut Vec<Coded>) {
         }
         for o in out.iter_mut().rev() {
             let same_sub = o.sub == c.sub || (c.coref && o.sub.event_type() == c.sub.event_type());
-            if same_sub && compatible(o, &c) {
+            if same_sub && compatible(lex, o, &c) {
                 absorb(o, c);
                 continue 'next;
             }
@@ -537,7 +572,17 @@ fn settle_tolls(coded: &mut Vec<Coded>) {
                 && area
         });
         let Some(i) = told else { continue };
-        if coded[i].sub.event_type() == coded[j].sub.event_type() {
+        // a bare killing with no attacker named (وأعلن الناطق مقتل أربعة فلسطينيين الجمعة) that
+        // repeats the toll of a violent happening of another type told before (shots at a protest
+        // among them) is those deaths told again
+        // (two or more: one more death may be another one, وقتل مواطن آخر)
+        let bare_killing = n >= 2
+            && coded[j].sub == SubEventType::Attack
+            && coded[j].actor1.as_ref().is_none_or(|a| a.generic)
+            && coded[j].rules.contains(&"a killing with no armed opponent is an attack")
+            && (coded[i].sub.is_violent() || coded[i].sub == SubEventType::ExcessiveForce)
+            && coded[i].scope == Scope::Event;
+        if coded[i].sub.event_type() == coded[j].sub.event_type() || bare_killing {
             // one happening told twice: one record
             let c = coded[j].clone();
             absorb(&mut coded[i], c);
