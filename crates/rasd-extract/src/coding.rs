@@ -954,9 +954,13 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         s => s,
     };
     // a demonstration: who protests, and what happened to it (ACLED's protest and riot sub-types)
+    // (not a mob's: a brawl that kills is no force against protesters: تحول إلى مشاجرة بالأيدي
+    // والعصي والبنادق، وأدت إلى مقتل 4 أشخاص)
     let protest_word = events.iter().any(|x| {
-        x.sub_event_type
-            .is_some_and(|s| matches!(s.event_type(), rasd_core::EventType::Protests | rasd_core::EventType::Riots))
+        x.sub_event_type.is_some_and(|s| {
+            matches!(s.event_type(), rasd_core::EventType::Protests | rasd_core::EventType::Riots)
+                && s != SubEventType::MobViolence
+        })
     });
     let two_sides = actor1.as_ref().is_some_and(|h| h.armed()) && actor2.as_ref().is_some_and(|h| h.armed());
     // a shooting or clash of the state's forces (named) with no armed side against them,
@@ -980,11 +984,9 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         let s = if has_role(Role::Kill) {
             SubEventType::ExcessiveForce
         } else if matches!(sub, SubEventType::ViolentDemonstration | SubEventType::MobViolence) || words(&RIOT_WORDS) {
-            if sub == SubEventType::MobViolence {
-                sub
-            } else {
-                SubEventType::ViolentDemonstration
-            }
+            // (an angry crowd beside a demonstration word has its aims: a riot, not mob violence:
+            // وتتزامن المظاهرات ... مع خروج حشود غاضبة)
+            SubEventType::ViolentDemonstration
         } else if words(&INTERVENTION_WORDS) || sub == SubEventType::ProtestWithIntervention {
             SubEventType::ProtestWithIntervention
         } else if sub.event_type() == rasd_core::EventType::Protests {
@@ -1018,6 +1020,13 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         plover = PloverEvent::Assault;
         if mode.is_some_and(|m| matches!(m, PloverMode::Demo | PloverMode::Riot)) {
             mode = None;
+        }
+    } else if sub == SubEventType::MobViolence {
+        // a crowd attacking people with no demonstration's aims (سحل، عنف طائفي) is an assault
+        // on them, not a protest (PLOVER ASSAULT, as the trigger lexicon codes it)
+        plover = PloverEvent::Assault;
+        if mode.is_none_or(|m| matches!(m, PloverMode::Demo | PloverMode::Riot)) {
+            mode = Some(PloverMode::Beat);
         }
     } else if matches!(sub.event_type(), rasd_core::EventType::Protests | rasd_core::EventType::Riots) {
         plover = PloverEvent::Protest;
@@ -1577,10 +1586,14 @@ fn no_demonstration(m: &Mentions<'_>, t: usize) -> bool {
     // (a gathering told in the sentence makes the protest one: تجمع عمال ... احتجاجا على)
     let sent = a.sentences[a.sentence_of(i)].tokens.clone();
     let gathering = || sent.clone().any(|j| GATHERING.contains(a, j));
+    // (a note of protest sent: بعث بخطاب احتجاج، تقدمت بمذكرة احتجاج; not برسالة احتجاج, which may
+    // be a crowd's or a banner's message: تحليق مظلي برسالة احتجاج ضد ترامب)
+    let letter = prev.map(|p| p.strip_prefix('ب').unwrap_or(p)).map(strip_article);
     if singular_protest
         && (stem == "للاحتجاج"
             || stem == "احتجاجا"
-            || matches!(prev, Some("خطاب" | "رساله" | "مذكره" | "بيان" | "حق" | "في")))
+            || matches!(prev, Some("خطاب" | "رساله" | "مذكره" | "بيان" | "حق" | "في"))
+            || matches!(letter, Some("خطاب" | "مذكره")))
         && !gathering()
     {
         // (في: الحق في الاحتجاج; a sit-in's "في احتجاج" is rare next to the gathering words)
