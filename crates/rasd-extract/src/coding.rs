@@ -386,6 +386,14 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 // (a threat's بـ object may follow its subject across a comma: هدد الرئيس
                 // الفرنسي إيمانويل ماكرون، بضربات)
                 let threat_object = reach == 8 && sent.contains(&c.start);
+                // "from time to time" tells a practice of the words next to it, before or after
+                // (الاحتجاجات التي تخرج ضد النظام بين الحين والآخر، تتعرض المحافظة من حين لآخر لقصف);
+                // not of a word further off (داعش يواصل هجماته المضادة في منطقة هجين، فيما ...
+                // التحالف الدولي الذي يستهدف مواقع التنظيم بين الحين والآخر)
+                if label == "occasional" {
+                    let near = if c.start > tok { c.start - tok <= 5 } else { tok >= c.end && tok - c.end <= 4 };
+                    return near && cl.contains(&c.start);
+                }
                 label != "attempt"
                     && !qad_past
                     && c.end <= tok
