@@ -723,9 +723,33 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     }
     if actor1.is_none() {
         for i in in_frame_tokens(f) {
-            let marker = strip_article(a.norm(i)) == "قبل" || AGENT_MARKERS.contains(a, i);
+            // (قام بها X: الهجمات بالصواريخ التي قام بها النظام الإيراني)
+            let did_it = i > 0
+                && matches!(a.norm(i), "بها" | "به" | "بهما")
+                && matches!(a.norm(i - 1), "قام" | "قامت" | "قاموا" | "يقوم" | "تقوم" | "يقومون");
+            let marker = strip_article(a.norm(i)) == "قبل" || AGENT_MARKERS.contains(a, i) || did_it;
+            // (a marker whose subject may be a pronoun takes only the very next word, and not in a
+            // reply clause: هجوم مباغت شنته على تجمعات للميليشيات، ردا على هجوم نفذته هيئة تحرير الشام)
+            let pronoun_subject = did_it
+                || matches!(
+                    a.norm(i).trim_start_matches('و'),
+                    "نفذته" | "شنته" | "ارتكبها" | "ارتكبتها" | "ارتكبه" | "ارتكبته"
+                );
+            let next_word = |h: &ActorHit| {
+                let pre = a.norm(h.start).get(..h.pre_len).unwrap_or("");
+                h.start == i + 1 && !pre.contains(['ل', 'ب'])
+            };
+            let agent = if pronoun_subject {
+                if in_reply(m, i) {
+                    None
+                } else {
+                    cands.iter().find(|h| next_word(h)).map(|h| (*h).clone())
+                }
+            } else {
+                agent_after(i + 1)
+            };
             if marker && i > anchor_tok {
-                if let Some(h) = agent_after(i + 1) {
+                if let Some(h) = agent {
                     rules.push("agent marker (على يد، نفذتها، برصاص)");
                     actor1 = Some(h);
                     break;
@@ -1868,7 +1892,25 @@ static SPORTS: LazyLock<StemSet> = LazyLock::new(|| {
 
 /// Words after which the agent follows (على يد، نفذتها، برصاص، لغم زرعه الحوثيون).
 static AGENT_MARKERS: LazyLock<StemSet> = LazyLock::new(|| {
-    StemSet::new(&["يد", "نفذتها", "نفذها", "شنتها", "شنها", "رصاص", "زرعه", "زرعته", "زرعها", "زرعتها"])
+    StemSet::new(&[
+        "يد",
+        "نفذتها",
+        "نفذها",
+        // (not هجوم شنه/نفذه X: an attack's victims may be the other armed side, found elsewhere)
+        "نفذته",
+        "شنتها",
+        "شنها",
+        "شنته",
+        "ارتكبها",
+        "ارتكبتها",
+        "ارتكبه",
+        "ارتكبته",
+        "رصاص",
+        "زرعه",
+        "زرعته",
+        "زرعها",
+        "زرعتها",
+    ])
 });
 
 /// Singular nouns for one person, nominative and accusative (شخص/شخصا):
