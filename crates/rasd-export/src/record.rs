@@ -254,7 +254,9 @@ pub(crate) fn plover_for(sub: SubEventType) -> (Option<PloverEvent>, Option<Plov
         Abduction => (P::Assault, Some(M::Abduct)),
         Looting => (P::Assault, Some(M::Destroy)),
         PeacefulProtest | ProtestWithIntervention | ExcessiveForce => (P::Protest, Some(M::Demo)),
-        ViolentDemonstration | MobViolence => (P::Protest, Some(M::Riot)),
+        ViolentDemonstration => (P::Protest, Some(M::Riot)),
+        // a crowd attacking people with no demonstration's aims
+        MobViolence => (P::Assault, Some(M::Beat)),
         Agreement => (P::Agree, None),
         Arrests => (P::Coerce, None),
         HeadquartersEstablished => (P::Mobilize, None),

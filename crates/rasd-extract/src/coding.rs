@@ -397,6 +397,14 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 // (a threat's بـ object may follow its subject across a comma: هدد الرئيس
                 // الفرنسي إيمانويل ماكرون، بضربات)
                 let threat_object = reach == 8 && sent.contains(&c.start);
+                // "from time to time" tells a practice of the words next to it, before or after
+                // (الاحتجاجات التي تخرج ضد النظام بين الحين والآخر، تتعرض المحافظة من حين لآخر لقصف);
+                // not of a word further off (داعش يواصل هجماته المضادة في منطقة هجين، فيما ...
+                // التحالف الدولي الذي يستهدف مواقع التنظيم بين الحين والآخر)
+                if label == "occasional" {
+                    let near = if c.start > tok { c.start - tok <= 5 } else { tok >= c.end && tok - c.end <= 4 };
+                    return near && cl.contains(&c.start);
+                }
                 label != "attempt"
                     && !qad_past
                     && c.end <= tok
@@ -749,9 +757,33 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     }
     if actor1.is_none() {
         for i in in_frame_tokens(f) {
-            let marker = strip_article(a.norm(i)) == "قبل" || AGENT_MARKERS.contains(a, i);
+            // (قام بها X: الهجمات بالصواريخ التي قام بها النظام الإيراني)
+            let did_it = i > 0
+                && matches!(a.norm(i), "بها" | "به" | "بهما")
+                && matches!(a.norm(i - 1), "قام" | "قامت" | "قاموا" | "يقوم" | "تقوم" | "يقومون");
+            let marker = strip_article(a.norm(i)) == "قبل" || AGENT_MARKERS.contains(a, i) || did_it;
+            // (a marker whose subject may be a pronoun takes only the very next word, and not in a
+            // reply clause: هجوم مباغت شنته على تجمعات للميليشيات، ردا على هجوم نفذته هيئة تحرير الشام)
+            let pronoun_subject = did_it
+                || matches!(
+                    a.norm(i).trim_start_matches('و'),
+                    "نفذته" | "شنته" | "ارتكبها" | "ارتكبتها" | "ارتكبه" | "ارتكبته"
+                );
+            let next_word = |h: &ActorHit| {
+                let pre = a.norm(h.start).get(..h.pre_len).unwrap_or("");
+                h.start == i + 1 && !pre.contains(['ل', 'ب'])
+            };
+            let agent = if pronoun_subject {
+                if in_reply(m, i) {
+                    None
+                } else {
+                    cands.iter().find(|h| next_word(h)).map(|h| (*h).clone())
+                }
+            } else {
+                agent_after(i + 1)
+            };
             if marker && i > anchor_tok {
-                if let Some(h) = agent_after(i + 1) {
+                if let Some(h) = agent {
                     rules.push("agent marker (على يد، نفذتها، برصاص)");
                     actor1 = Some(h);
                     break;
@@ -988,9 +1020,13 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         s => s,
     };
     // a demonstration: who protests, and what happened to it (ACLED's protest and riot sub-types)
+    // (not a mob's: a brawl that kills is no force against protesters: تحول إلى مشاجرة بالأيدي
+    // والعصي والبنادق، وأدت إلى مقتل 4 أشخاص)
     let protest_word = events.iter().any(|x| {
-        x.sub_event_type
-            .is_some_and(|s| matches!(s.event_type(), rasd_core::EventType::Protests | rasd_core::EventType::Riots))
+        x.sub_event_type.is_some_and(|s| {
+            matches!(s.event_type(), rasd_core::EventType::Protests | rasd_core::EventType::Riots)
+                && s != SubEventType::MobViolence
+        })
     });
     let two_sides = actor1.as_ref().is_some_and(|h| h.armed()) && actor2.as_ref().is_some_and(|h| h.armed());
     // a shooting or clash of the state's forces (named) with no armed side against them,
@@ -1014,11 +1050,9 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         let s = if has_role(Role::Kill) {
             SubEventType::ExcessiveForce
         } else if matches!(sub, SubEventType::ViolentDemonstration | SubEventType::MobViolence) || words(&RIOT_WORDS) {
-            if sub == SubEventType::MobViolence {
-                sub
-            } else {
-                SubEventType::ViolentDemonstration
-            }
+            // (an angry crowd beside a demonstration word has its aims: a riot, not mob violence:
+            // وتتزامن المظاهرات ... مع خروج حشود غاضبة)
+            SubEventType::ViolentDemonstration
         } else if words(&INTERVENTION_WORDS) || sub == SubEventType::ProtestWithIntervention {
             SubEventType::ProtestWithIntervention
         } else if sub.event_type() == rasd_core::EventType::Protests {
@@ -1052,6 +1086,13 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         plover = PloverEvent::Assault;
         if mode.is_some_and(|m| matches!(m, PloverMode::Demo | PloverMode::Riot)) {
             mode = None;
+        }
+    } else if sub == SubEventType::MobViolence {
+        // a crowd attacking people with no demonstration's aims (سحل، عنف طائفي) is an assault
+        // on them, not a protest (PLOVER ASSAULT, as the trigger lexicon codes it)
+        plover = PloverEvent::Assault;
+        if mode.is_none_or(|m| matches!(m, PloverMode::Demo | PloverMode::Riot)) {
+            mode = Some(PloverMode::Beat);
         }
     } else if matches!(sub.event_type(), rasd_core::EventType::Protests | rasd_core::EventType::Riots) {
         plover = PloverEvent::Protest;
@@ -1712,10 +1753,14 @@ fn no_demonstration(m: &Mentions<'_>, t: usize) -> bool {
     // (a gathering told in the sentence makes the protest one: تجمع عمال ... احتجاجا على)
     let sent = a.sentences[a.sentence_of(i)].tokens.clone();
     let gathering = || sent.clone().any(|j| GATHERING.contains(a, j));
+    // (a note of protest sent: بعث بخطاب احتجاج، تقدمت بمذكرة احتجاج; not برسالة احتجاج, which may
+    // be a crowd's or a banner's message: تحليق مظلي برسالة احتجاج ضد ترامب)
+    let letter = prev.map(|p| p.strip_prefix('ب').unwrap_or(p)).map(strip_article);
     if singular_protest
         && (stem == "للاحتجاج"
             || stem == "احتجاجا"
-            || matches!(prev, Some("خطاب" | "رساله" | "مذكره" | "بيان" | "حق" | "في")))
+            || matches!(prev, Some("خطاب" | "رساله" | "مذكره" | "بيان" | "حق" | "في"))
+            || matches!(letter, Some("خطاب" | "مذكره")))
         && !gathering()
     {
         // (في: الحق في الاحتجاج; a sit-in's "في احتجاج" is rare next to the gathering words)
@@ -1992,7 +2037,25 @@ static SPORTS: LazyLock<StemSet> = LazyLock::new(|| {
 
 /// Words after which the agent follows (على يد، نفذتها، برصاص، لغم زرعه الحوثيون).
 static AGENT_MARKERS: LazyLock<StemSet> = LazyLock::new(|| {
-    StemSet::new(&["يد", "نفذتها", "نفذها", "شنتها", "شنها", "رصاص", "زرعه", "زرعته", "زرعها", "زرعتها"])
+    StemSet::new(&[
+        "يد",
+        "نفذتها",
+        "نفذها",
+        // (not هجوم شنه/نفذه X: an attack's victims may be the other armed side, found elsewhere)
+        "نفذته",
+        "شنتها",
+        "شنها",
+        "شنته",
+        "ارتكبها",
+        "ارتكبتها",
+        "ارتكبه",
+        "ارتكبته",
+        "رصاص",
+        "زرعه",
+        "زرعته",
+        "زرعها",
+        "زرعتها",
+    ])
 });
 
 /// Singular nouns for one person, nominative and accusative (شخص/شخصا):
