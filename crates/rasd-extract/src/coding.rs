@@ -165,11 +165,20 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         })
         .collect();
     let has_role = |role: Role| ts.iter().any(|&t| trig(lex, m, t).any(|x| x.role == role));
-    let weapons: Vec<(usize, &Trigger)> = ts
-        .iter()
-        .filter(|&&t| !handled_weapon(m, m.triggers[t].start))
-        .flat_map(|&t| trig(lex, m, t).filter(|x| x.role == Role::Weapon).map(move |x| (t, x)))
-        .collect();
+    // (and so is the next weapon of a list: عثر على 70 عبوة، وعدد 60 قنبلة يدوية)
+    let mut kept = Vec::with_capacity(ts.len());
+    let mut last_held: Option<usize> = None;
+    for &t in ts.iter().filter(|&&t| trig(lex, m, t).any(|x| x.role == Role::Weapon)) {
+        let (i, e) = (m.triggers[t].start, m.triggers[t].end);
+        let listed = last_held.is_some_and(|h| i <= h + 8 && a.sentence_of(h) == a.sentence_of(i));
+        if handled_weapon(m, i) || found_weapon(m, i) || listed {
+            last_held = Some(e);
+        } else {
+            kept.push(t);
+        }
+    }
+    let weapons: Vec<(usize, &Trigger)> =
+        kept.iter().flat_map(|&t| trig(lex, m, t).filter(|x| x.role == Role::Weapon).map(move |x| (t, x))).collect();
     let armed_actor = m.actors.iter().any(|h| f.contains(h.start) && h.armed());
     // a context-dependent word (ضربة، عملية، استهدف) counts when the frame
     // is otherwise violent: a killing, a wounding, a firm trigger, a weapon
@@ -225,7 +234,8 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         // strikes or shelling still names what was done: سمع دوي الغارات)
         .filter(|(t, _)| {
             let i = m.triggers[*t].start;
-            let blast = ["انفجار", "تفجير"].iter().any(|b| strip_article(a.norm(i)).starts_with(b));
+            // (and gunfire heard: يسمعون أصوات إطلاق رصاص في الخارج)
+            let blast = ["انفجار", "تفجير", "اطلاق", "رصاص"].iter().any(|b| strip_article(a.norm(i)).starts_with(b));
             harm || i == 0
                 || !blast
                 || !matches!(strip_article(a.norm(i - 1).trim_start_matches('و')), "دوي" | "صوت" | "اصوات")
@@ -240,6 +250,11 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         .filter(|(t, x)| !(territorial(x) && not_ground(m, m.triggers[*t].end)))
         .filter(|(t, x)| !(demonstration(x) && no_demonstration(m, *t)))
         .filter(|(t, _)| !charged(m, m.triggers[*t].start))
+        // (a weapon noun made or found names no blast: معمل لتصنيع العبوات الناسفة)
+        .filter(|(t, x)| {
+            let i = m.triggers[*t].start;
+            !(x.pos == Pos::Noun && (handled_weapon(m, i) || found_weapon(m, i)))
+        })
         .collect();
     if anchors.is_empty() {
         return Err(Drop::NoContext);
@@ -1482,11 +1497,23 @@ fn after_cause(m: &Mentions<'_>, i: usize) -> bool {
 fn handled_weapon(m: &Mentions<'_>, i: usize) -> bool {
     let a = &m.a;
     let cl = clause_of(m, i);
-    (i.saturating_sub(4)..i).filter(|j| cl.contains(j)).any(|j| {
+    (i.saturating_sub(5)..i).filter(|j| cl.contains(j)).any(|j| {
         let w = strip_article(a.norm(j).trim_start_matches(['و', 'ف']));
         // (and after ب or ل: بحوزتهم، لتصنيع)
         let bare = w.strip_prefix(['ب', 'ل']).map(strip_article);
         [Some(w), bare].into_iter().flatten().any(handling)
+    })
+}
+
+/// Found: عثر بداخلهما على 70 عبوة، العثور على عبوة ناسفة (not عثر عليها
+/// عقب استهداف الطائرة: the bodies were found).
+fn found_weapon(m: &Mentions<'_>, i: usize) -> bool {
+    let a = &m.a;
+    let cl = clause_of(m, i);
+    (i.saturating_sub(6)..i).filter(|j| cl.contains(j)).any(|j| {
+        let w = strip_article(a.norm(j).trim_start_matches(['و', 'ف']));
+        matches!(w, "عثر" | "عثرت" | "عثور" | "اكتشاف" | "ضبطت" | "صادرت")
+            && (j + 1..i).any(|k| matches!(a.norm(k), "علي" | "بداخلها" | "بداخلهما" | "بداخله"))
     })
 }
 
@@ -1788,6 +1815,10 @@ fn no_demonstration(m: &Mentions<'_>, t: usize) -> bool {
             w.starts_with("تسبب") || matches!(w, "ادي" | "ادت" | "يؤدي" | "تؤدي")
         })
     {
+        return true;
+    }
+    // قطع الطريق على: to forestall (قطع الطريق على الأحلام الإيرانية), no road block
+    if stem.starts_with("قطع") && tm.end < n && a.norm(tm.end) == "علي" {
         return true;
     }
     // a road cut by fighters is a move of war, not a crowd blocking it
