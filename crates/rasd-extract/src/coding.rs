@@ -2968,6 +2968,108 @@ pub fn coordinated_places(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, c: &Coded)
     out
 }
 
+/// A second strike told in the same sentence with a verb of its own and no
+/// subject of its own (قصفت طائرات التحالف مواقع في مديرية صرواح، كما
+/// استهدفت معاقل في مديرية المضاربة؛ أسقطت طائرة ... أبها، ودمرت أخرى
+/// بجازان): the same attacker's same kind of blow at another place, one more
+/// record. The clause must open with the verb (after كما) and name a town or
+/// district governed by في / ب.
+pub fn second_clause_places(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, c: &Coded) -> Vec<PlaceChoice> {
+    let Some(first) = c.place.as_ref() else { return Vec::new() };
+    if c.scope != Scope::Event || first.precision == GeoPrecision::Region || first.country || first.span.is_empty() {
+        return Vec::new();
+    }
+    if matches!(c.sub, SubEventType::GovernmentRegainsTerritory | SubEventType::NonStateActorOvertakesTerritory) {
+        return Vec::new();
+    }
+    let a = &m.a;
+    let g = &lex.places;
+    let Some(anchor) = m.triggers.get(c.anchor).map(|t| t.start) else { return Vec::new() };
+    let Some(head) = m.places.iter().find(|q| a.span(q.start, q.end) == first.span && f.contains(q.start)) else {
+        return Vec::new();
+    };
+    let sentence = a.sentence_of(anchor);
+    if a.sentence_of(head.start) != sentence || head.start < anchor {
+        return Vec::new();
+    }
+    let src = attribution(lex, m, f, anchor).map(|s| s.1);
+    let anchor_at = |i: usize| {
+        m.triggers.iter().any(|t| {
+            t.start == i
+                && t.ids.iter().any(|&id| matches!(lex.triggers.get(id).role, Role::Event | Role::Attack | Role::Kill))
+        })
+    };
+    let km = |x: (f64, f64), y: (f64, f64)| {
+        let (p1, p2) = (x.0.to_radians(), y.0.to_radians());
+        let h = ((p2 - p1) / 2.0).sin().powi(2) + p1.cos() * p2.cos() * ((y.1 - x.1).to_radians() / 2.0).sin().powi(2);
+        2.0 * 6371.0 * h.sqrt().asin()
+    };
+    let mut seen: Vec<(u32, Option<(f64, f64)>)> = vec![(first.place, first.point)];
+    let mut out = Vec::new();
+    for cl in a.clauses.iter().filter(|cl| cl.tokens.start > head.end && a.sentence_of(cl.tokens.start) == sentence) {
+        let r = cl.tokens.clone();
+        if !f.contains(r.start) {
+            break;
+        }
+        // the verb opens the clause: ودمرت، كما استهدفت، كما شنت
+        let mut v = r.start;
+        if v < r.end && a.norm(v) == "كما" {
+            v += 1;
+        }
+        let opens = v < r.end && anchor_at(v) && (v > r.start || a.norm(v).starts_with('و'));
+        // (with no subject of its own: another actor is another event, coded apart)
+        // (the subject stands right after the verb, with no preposition: كما استهدفت مقاتلات
+        // حربية روسية is another attacker; استهدفت معاقل للحوثيين names the target)
+        let subj_at = if v + 1 < r.end && a.norm(v + 1) == "ايضا" { v + 2 } else { v + 1 };
+        let own_subject = m.actors.iter().any(|h| {
+            (h.start == subj_at || h.start == subj_at + 1)
+                && (h.pre_len == 0 || a.norm(h.start).get(..h.pre_len) == Some("ال"))
+        });
+        if !opens || own_subject {
+            continue;
+        }
+        let governed = |p: &rasd_lexicon::PlaceMention| {
+            p.pre_len > 0 && a.norm(p.start).starts_with('ب')
+                || p.start > 0 && {
+                    let w = strip_article(a.norm(p.start - 1));
+                    matches!(w, "في" | "علي" | "مديريه" | "مدينه" | "بلده" | "قريه" | "منطقه" | "بمديريه" | "بمدينه")
+                }
+        };
+        // (a town, or a province other than the first place's when the gazetteer knows no
+        // town of the clause: في مديرية المضاربة بمحافظة لحج)
+        let home = g.get(first.place).admin1.clone();
+        let place = m.places.iter().filter(|p| r.contains(&p.start) && !p.in_org).find(|p| {
+            let q = g.get(p.chosen());
+            let town = q.kind == PlaceKind::City && governed(p);
+            let province = q.kind != PlaceKind::City && q.kind != PlaceKind::Country && {
+                let name = Some(q.name.clone());
+                home.is_some() && name != home && q.admin1 != home
+            };
+            src.as_ref().is_none_or(|s| !s.contains(&p.start)) && (town || province)
+        });
+        let Some(p) = place else { continue };
+        let q = g.get(p.chosen());
+        let Some(point) = q.lat.zip(q.lon) else { continue };
+        let apart = seen.iter().all(|&(s, sp)| s != p.chosen() && sp.is_some_and(|sp| km(sp, point) >= 3.0));
+        if q.country != g.get(first.place).country || !apart {
+            continue;
+        }
+        let precision = if q.kind == PlaceKind::City { GeoPrecision::Town } else { GeoPrecision::Region };
+        seen.push((p.chosen(), Some(point)));
+        out.push(PlaceChoice {
+            place: p.chosen(),
+            span: a.span(p.start, p.end),
+            precision,
+            offset_km: None,
+            bearing: None,
+            point: Some(point),
+            country: false,
+            cc: q.country.clone(),
+        });
+    }
+    out
+}
+
 /// Whether the date at tokens `start..end` is the day of the report, not of
 /// the happening: before the source (قال، السبت، المرصد), or right after it
 /// and before the reported clause (قالت مصادر عسكرية السبت، إن ... ليل الخميس).

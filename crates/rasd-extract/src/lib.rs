@@ -132,7 +132,13 @@ impl<'l> Extractor<'l> {
             }
             if let Ok(mut c) = r {
                 // one record per place of a list (غارات على التحيتا وزبيد)
-                let more = coding::coordinated_places(self.lex, &m, f, &c);
+                let mut more = coding::coordinated_places(self.lex, &m, f, &c);
+                // and a second blow told with its own verb (كما استهدفت ... في مديرية المضاربة)
+                for p in coding::second_clause_places(self.lex, &m, f, &c) {
+                    if more.iter().all(|q| q.place != p.place) {
+                        more.push(p);
+                    }
+                }
                 if !more.is_empty() {
                     c.list = Some(f.first());
                 }
