@@ -37,6 +37,9 @@ pub struct Coded {
     pub specific: bool,
     /// The victim is named by rank, office or trade (مقتل العميد ...، اغتيال الصحفي ...).
     pub named_victim: bool,
+    /// The records made of one list of places (غارات على التحيتا وزبيد) share this
+    /// mark (the first token of the frame): they are separate events, never merged.
+    pub list: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -1365,6 +1368,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         own_date,
         specific,
         named_victim,
+        list: None,
     })
 }
 
@@ -2981,77 +2985,326 @@ fn locate(
 }
 
 /// ACLED codes one event per location: a strike or clash on places given
-/// as a list (غارات على التحيتا وزبيد، في مديريتي حيس والخوخة) is one
-/// record per place. The other towns of the list joined to the record's
-/// place by و, in the same sentence and country, at least 3 km apart; not a
-/// stretch between two places (بين X وY) and not a reference point.
+/// as a list (غارات على التحيتا وزبيد، في مديريتي حيس والخوخة، في مدينة
+/// الحديدة وفي مديرية الدريهمي) is one record per place. The list is found
+/// around the record's place, before it as well as after: towns of its
+/// sentence and country joined by و (وفي، ومديرية، ، وفي مناطق شمال مديرية),
+/// each at least 3 km from the others. A place that only qualifies a member
+/// (مديرية حيدان بمحافظة صعدة، الظاهر غرب صعدة) is no member; nor a list told
+/// as an origin, a stretch or a reference (أطلقت من غزة، بين X وY، قبالة X).
 pub fn coordinated_places(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, c: &Coded) -> Vec<PlaceChoice> {
     let Some(first) = c.place.as_ref() else { return Vec::new() };
     if c.scope != Scope::Event || first.precision == GeoPrecision::Region || first.country || first.span.is_empty() {
         return Vec::new();
     }
+    // a change of hands over a list of places is more often a summary of a campaign
+    // (نجحت في تحرير باب المندب والمخا وصولا إلى حيس) than one day's takeovers
+    if matches!(c.sub, SubEventType::GovernmentRegainsTerritory | SubEventType::NonStateActorOvertakesTerritory) {
+        return Vec::new();
+    }
     let a = &m.a;
     let g = &lex.places;
+    let Some(head) = m.places.iter().position(|q| a.span(q.start, q.end) == first.span && f.contains(q.start)) else {
+        return Vec::new();
+    };
+    let anchor = m.triggers.get(c.anchor).map_or(f.first(), |t| t.start);
+    let src = attribution(lex, m, f, anchor).map(|s| s.1);
+    let sentence = a.sentence_of(m.places[head].start);
+    // (the list told with the event word itself, not in a sentence the frame took in)
+    if a.sentence_of(anchor) != sentence {
+        return Vec::new();
+    }
+    let punct = |i: usize| a.tokens[i].kind == TokenKind::Punct;
+    // the head noun of a named unit, one or two of them (مديرية، مديريتي، مناطق، جبهة)
+    let unit = |w: &str| {
+        matches!(
+            strip_article(w),
+            "مديريه"
+                | "مديريتي"
+                | "مديريات"
+                | "منطقه"
+                | "منطقتي"
+                | "مناطق"
+                | "مدينه"
+                | "مدينتي"
+                | "مدن"
+                | "بلده"
+                | "بلدتي"
+                | "بلدات"
+                | "قريه"
+                | "قريتي"
+                | "قري"
+                | "محافظه"
+                | "محافظتي"
+                | "ناحيه"
+                | "قضاء"
+                | "اقليم"
+                | "ولايه"
+                | "جبهه"
+                | "جبهتي"
+                | "محور"
+                | "عاصمه"
+        )
+    };
+    let bearing_at = |i: usize| m.directions.iter().any(|d| (d.start..d.end).contains(&i));
+    // (or on a bearing or a part of a place: وغرب الحسينية، وأطراف الجراحي، وفي محيط)
+    let part_cue = |i: usize| {
+        m.proximity.iter().any(|x| {
+            (x.start..x.end).contains(&i) && matches!(lex.cues.proximity.label(x.id), "region" | "part" | "outskirts")
+        })
+    };
+    // a word that may stand between two places of one list or between a place and its unit
+    let filler = |i: usize| {
+        let w = a.norm(i);
+        punct(i)
+            || bearing_at(i)
+            || part_cue(i)
+            || matches!(w, "في" | "علي" | "التابعه" | "التابع" | "البلاد")
+            || unit(w)
+            || w.strip_prefix(['ب', 'ل']).is_some_and(unit)
+    };
+    // و opening the gap (و، وفي، ومديرية، وبمدينة) or on the name itself (والتحيتا)
+    let conj_word = |i: usize| {
+        let w = a.norm(i);
+        w == "و"
+            || w.strip_prefix('و').is_some_and(|r| {
+                matches!(r, "في" | "علي")
+                    || unit(r)
+                    || r.strip_prefix('ب').is_some_and(unit)
+                    || bearing_at(i)
+                    || part_cue(i)
+            })
+    };
+    let usable = |p: &rasd_lexicon::PlaceMention| {
+        !p.in_org && f.contains(p.start) && src.as_ref().is_none_or(|r| !r.contains(&p.start))
+    };
+    // the places of the sentence in the frame, in order
+    let ps: Vec<usize> =
+        (0..m.places.len()).filter(|&k| a.sentence_of(m.places[k].start) == sentence && usable(&m.places[k])).collect();
+    let Some(at) = ps.iter().position(|&k| k == head) else { return Vec::new() };
+    // how each place joins the one before it: Some(true) a member, Some(false) a qualifier,
+    // None a new stretch of the sentence
+    let link = |q: &rasd_lexicon::PlaceMention, p: &rasd_lexicon::PlaceMention| -> Option<bool> {
+        if p.start < q.end || p.start > q.end + 6 {
+            return None;
+        }
+        let on_name = p.pre_len > 0 && a.norm(p.start).starts_with('و');
+        // an item of the list the gazetteer does not know, one or two words after و
+        // (المنصورية وبيت الفقية وزبيد، مفرق المخا وجبل الشبكة وموزع): no number, event word or actor
+        let plain = |i: usize| {
+            a.tokens[i].kind != TokenKind::Punct
+                && a.norm(i).chars().all(char::is_alphabetic)
+                && !m.triggers.iter().any(|t| (t.start..t.end).contains(&i))
+                && !m.actors.iter().any(|h| (h.start..h.end).contains(&i))
+                && !m.places.iter().any(|h| (h.start..h.end).contains(&i))
+                && !m.reporting.iter().any(|c| (c.start..c.end).contains(&i))
+                && !filler(i)
+                && !conj_word(i)
+        };
+        let item = |i: usize| {
+            (i.saturating_sub(1)..=i).any(|j| j >= q.end && a.norm(j).starts_with('و') && (j..=i).all(plain))
+        };
+        // (a place after such an item with no و of its own qualifies it: الحجر الأسود والعسالي
+        // جنوب دمشق، والتقدم نحو ذمار وتطويق العاصمة صنعاء)
+        // (but one told with its own في or ب is the place of a new target: ومواقع في مديرية غمر)
+        let after_item = (q.end..p.start).rev().find(|&i| item(i) && !conj_word(i)).map_or(q.end, |i| i + 1);
+        let own_prep = |i: usize| {
+            let w = a.norm(i);
+            matches!(w, "في" | "علي") || w.strip_prefix('ب').is_some_and(unit)
+        };
+        let conj = on_name
+            || (after_item..p.start).any(conj_word)
+            || (after_item > q.end && (after_item..p.start).any(own_prep))
+            || (after_item > q.end && p.pre_len > 0 && a.norm(p.start).starts_with('ب'));
+        let fill = (q.end..p.start).all(|i| filler(i) || conj_word(i) || item(i));
+        fill.then_some(conj)
+    };
+    let mut lo = at;
+    while lo > 0 && link(&m.places[ps[lo - 1]], &m.places[ps[lo]]).is_some() {
+        lo -= 1;
+    }
+    let mut hi = at;
+    while hi + 1 < ps.len() && link(&m.places[ps[hi]], &m.places[ps[hi + 1]]).is_some() {
+        hi += 1;
+    }
+    if lo == hi {
+        return Vec::new();
+    }
+    // the words governing the list: not an origin, a stretch or a reference point
+    // (أطلقت من غزة وخان يونس، بين عدن ولحج، قبالة نجران وجازان، على بعد 10 كم من X وY)
+    let opening = m.places[ps[lo]].start;
+    let mut k = opening;
+    while k > 0 && {
+        let w = a.norm(k - 1);
+        unit(w) || w.strip_prefix('ب').is_some_and(unit) || bearing_at(k - 1)
+    } {
+        k -= 1;
+    }
+    let before = if k > 0 { a.norm(k - 1) } else { "" };
+    // (a part of the list is no origin: في كل من X وY، في مناطق متفرقة من مديريات X وY)
+    let part = (k.saturating_sub(3)..k.saturating_sub(1))
+        .any(|i| matches!(strip_article(a.norm(i)), "كل" | "متفرقه" | "اجزاء" | "انحاء" | "عدد" | "مختلف"));
+    let before = if before == "من" && part { "" } else { before };
+    let from = m.places[ps[lo]].pre_len > 0 && a.norm(opening).starts_with("من");
+    let cue_before = m.proximity.iter().any(|x| {
+        x.end <= opening
+            && x.end + 3 >= opening
+            && !matches!(lex.cues.proximity.label(x.id), "region" | "part" | "outskirts")
+    });
+    // (nor a route: القادمة عبر مدينة تعز)
+    // (nor a destination: نقل السجناء إلى حجة وصنعاء)
+    if matches!(before, "من" | "عن" | "بين" | "وبين" | "مع" | "عبر" | "الي") || from || cue_before {
+        return Vec::new();
+    }
+    // the members: the list's first place and each one joined by و
+    let members: Vec<usize> = (lo..=hi)
+        .filter(|&j| j == lo || link(&m.places[ps[j - 1]], &m.places[ps[j]]) == Some(true))
+        .map(|j| ps[j])
+        .collect();
+    if !members.contains(&head) {
+        return Vec::new();
+    }
+    let country = &g.get(first.place).country;
+    let km = |x: (f64, f64), y: (f64, f64)| {
+        let (p1, p2) = (x.0.to_radians(), y.0.to_radians());
+        let h = ((p2 - p1) / 2.0).sin().powi(2) + p1.cos() * p2.cos() * ((y.1 - x.1).to_radians() / 2.0).sin().powi(2);
+        2.0 * 6371.0 * h.sqrt().asin()
+    };
+    let mut seen: Vec<(u32, Option<(f64, f64)>)> = vec![(first.place, first.point)];
+    let mut out: Vec<PlaceChoice> = Vec::new();
+    for &k in members.iter().filter(|&&k| k != head) {
+        let p = &m.places[k];
+        // a town of the list (مدينة الحديدة: the city, not the governorate of its name)
+        let headed = p.start > 0 && strip_article(a.norm(p.start - 1)).trim_start_matches(['و', 'ب']) == "مدينه";
+        let id = if g.get(p.chosen()).kind == PlaceKind::City {
+            p.chosen()
+        } else if headed {
+            match p.candidates.iter().copied().find(|&c| g.get(c).kind == PlaceKind::City) {
+                Some(c) => c,
+                None => continue,
+            }
+        } else {
+            continue;
+        };
+        let q = g.get(id);
+        let Some(point) = q.lat.zip(q.lon) else { continue };
+        let apart = seen.iter().all(|&(s, sp)| s != id && sp.is_some_and(|sp| km(sp, point) >= 3.0));
+        if &q.country != country || !apart {
+            continue;
+        }
+        seen.push((id, Some(point)));
+        out.push(PlaceChoice {
+            place: id,
+            span: a.span(p.start, p.end),
+            precision: GeoPrecision::Town,
+            offset_km: None,
+            bearing: None,
+            point: Some(point),
+            country: false,
+            cc: q.country.clone(),
+        });
+    }
+    out
+}
+
+/// A second strike told in the same sentence with a verb of its own and no
+/// subject of its own (قصفت طائرات التحالف مواقع في مديرية صرواح، كما
+/// استهدفت معاقل في مديرية المضاربة؛ أسقطت طائرة ... أبها، ودمرت أخرى
+/// بجازان): the same attacker's same kind of blow at another place, one more
+/// record. The clause must open with the verb (after كما) and name a town or
+/// district governed by في / ب.
+pub fn second_clause_places(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, c: &Coded) -> Vec<PlaceChoice> {
+    let Some(first) = c.place.as_ref() else { return Vec::new() };
+    if c.scope != Scope::Event || first.precision == GeoPrecision::Region || first.country || first.span.is_empty() {
+        return Vec::new();
+    }
+    if matches!(c.sub, SubEventType::GovernmentRegainsTerritory | SubEventType::NonStateActorOvertakesTerritory) {
+        return Vec::new();
+    }
+    let a = &m.a;
+    let g = &lex.places;
+    let Some(anchor) = m.triggers.get(c.anchor).map(|t| t.start) else { return Vec::new() };
     let Some(head) = m.places.iter().find(|q| a.span(q.start, q.end) == first.span && f.contains(q.start)) else {
         return Vec::new();
     };
-    let between = (head.start.saturating_sub(3)..head.start).any(|i| strip_article(a.norm(i)) == "بين");
-    let anchor = m.triggers.get(c.anchor).map_or(f.first(), |t| t.start);
-    let src = attribution(lex, m, f, anchor).map(|s| s.1);
-    let sentence = a.sentence_of(head.start);
-    let near_ref = |i: usize| m.proximity.iter().any(|x| x.end <= i && x.end + 3 >= i);
-    let heads =
-        ["في", "مديريه", "بمديريه", "منطقه", "بمنطقه", "مدينه", "بمدينه", "بلده", "ببلده", "قريه", "بقريه", "علي"];
-    let coordinated = |i: usize, pre_len: usize| {
-        let w = a.norm(i);
-        (pre_len > 0 && w.starts_with('و'))
-            || i > 0 && {
-                let v = a.norm(i - 1);
-                v == "و" || v.strip_prefix('و').is_some_and(|r| heads.contains(&r))
-            }
-    };
-    let mut out: Vec<PlaceChoice> = Vec::new();
-    if between {
-        return out;
+    let sentence = a.sentence_of(anchor);
+    if a.sentence_of(head.start) != sentence || head.start < anchor {
+        return Vec::new();
     }
-    let mut seen = vec![first.place];
-    let mut last_end = head.end;
-    for p in m.places.iter().filter(|p| p.start >= head.end) {
-        if p.start > last_end + 6 || a.sentence_of(p.start) != sentence || !f.contains(p.start) {
+    let src = attribution(lex, m, f, anchor).map(|s| s.1);
+    let anchor_at = |i: usize| {
+        m.triggers.iter().any(|t| {
+            t.start == i
+                && t.ids.iter().any(|&id| matches!(lex.triggers.get(id).role, Role::Event | Role::Attack | Role::Kill))
+        })
+    };
+    let km = |x: (f64, f64), y: (f64, f64)| {
+        let (p1, p2) = (x.0.to_radians(), y.0.to_radians());
+        let h = ((p2 - p1) / 2.0).sin().powi(2) + p1.cos() * p2.cos() * ((y.1 - x.1).to_radians() / 2.0).sin().powi(2);
+        2.0 * 6371.0 * h.sqrt().asin()
+    };
+    let mut seen: Vec<(u32, Option<(f64, f64)>)> = vec![(first.place, first.point)];
+    let mut out = Vec::new();
+    for cl in a.clauses.iter().filter(|cl| cl.tokens.start > head.end && a.sentence_of(cl.tokens.start) == sentence) {
+        let r = cl.tokens.clone();
+        if !f.contains(r.start) {
             break;
         }
-        let id = p.chosen();
-        let q = g.get(id);
-        let fresh = !seen.contains(&id) && q.kind == PlaceKind::City && q.country == g.get(first.place).country;
-        let far = match (q.lat.zip(q.lon), first.point) {
-            (Some((la1, lo1)), Some((la2, lo2))) => {
-                let (p1, p2) = (la1.to_radians(), la2.to_radians());
-                let h = ((p2 - p1) / 2.0).sin().powi(2)
-                    + p1.cos() * p2.cos() * ((lo2 - lo1).to_radians() / 2.0).sin().powi(2);
-                2.0 * 6371.0 * h.sqrt().asin() >= 3.0
-            }
-            _ => false,
-        };
-        let usable = !p.in_org && src.as_ref().is_none_or(|r| !r.contains(&p.start)) && !near_ref(p.start);
-        if !coordinated(p.start, p.pre_len) || !usable {
-            // a place that qualifies the previous one (بمحافظة إب) keeps the list going
-            last_end = p.end;
+        // the verb opens the clause: ودمرت، كما استهدفت، كما شنت
+        let mut v = r.start;
+        if v < r.end && a.norm(v) == "كما" {
+            v += 1;
+        }
+        let opens = v < r.end && anchor_at(v) && (v > r.start || a.norm(v).starts_with('و'));
+        // (with no subject of its own: another actor is another event, coded apart)
+        // (the subject stands right after the verb, with no preposition: كما استهدفت مقاتلات
+        // حربية روسية is another attacker; استهدفت معاقل للحوثيين names the target)
+        let subj_at = if v + 1 < r.end && a.norm(v + 1) == "ايضا" { v + 2 } else { v + 1 };
+        let own_subject = m.actors.iter().any(|h| {
+            (h.start == subj_at || h.start == subj_at + 1)
+                && (h.pre_len == 0 || a.norm(h.start).get(..h.pre_len) == Some("ال"))
+        });
+        if !opens || own_subject {
             continue;
         }
-        last_end = p.end;
-        if fresh && far {
-            seen.push(id);
-            out.push(PlaceChoice {
-                place: id,
-                span: a.span(p.start, p.end),
-                precision: GeoPrecision::Town,
-                offset_km: None,
-                bearing: None,
-                point: q.lat.zip(q.lon),
-                country: false,
-                cc: q.country.clone(),
-            });
+        let governed = |p: &rasd_lexicon::PlaceMention| {
+            p.pre_len > 0 && a.norm(p.start).starts_with('ب')
+                || p.start > 0 && {
+                    let w = strip_article(a.norm(p.start - 1));
+                    matches!(w, "في" | "علي" | "مديريه" | "مدينه" | "بلده" | "قريه" | "منطقه" | "بمديريه" | "بمدينه")
+                }
+        };
+        // (a town, or a province other than the first place's when the gazetteer knows no
+        // town of the clause: في مديرية المضاربة بمحافظة لحج)
+        let home = g.get(first.place).admin1.clone();
+        let place = m.places.iter().filter(|p| r.contains(&p.start) && !p.in_org).find(|p| {
+            let q = g.get(p.chosen());
+            let town = q.kind == PlaceKind::City && governed(p);
+            let province = q.kind != PlaceKind::City && q.kind != PlaceKind::Country && {
+                let name = Some(q.name.clone());
+                home.is_some() && name != home && q.admin1 != home
+            };
+            src.as_ref().is_none_or(|s| !s.contains(&p.start)) && (town || province)
+        });
+        let Some(p) = place else { continue };
+        let q = g.get(p.chosen());
+        let Some(point) = q.lat.zip(q.lon) else { continue };
+        let apart = seen.iter().all(|&(s, sp)| s != p.chosen() && sp.is_some_and(|sp| km(sp, point) >= 3.0));
+        if q.country != g.get(first.place).country || !apart {
+            continue;
         }
+        let precision = if q.kind == PlaceKind::City { GeoPrecision::Town } else { GeoPrecision::Region };
+        seen.push((p.chosen(), Some(point)));
+        out.push(PlaceChoice {
+            place: p.chosen(),
+            span: a.span(p.start, p.end),
+            precision,
+            offset_km: None,
+            bearing: None,
+            point: Some(point),
+            country: false,
+            cc: q.country.clone(),
+        });
     }
     out
 }

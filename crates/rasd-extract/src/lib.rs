@@ -130,9 +130,18 @@ impl<'l> Extractor<'l> {
                     },
                 });
             }
-            if let Ok(c) = r {
+            if let Ok(mut c) = r {
                 // one record per place of a list (غارات على التحيتا وزبيد)
-                let more = coding::coordinated_places(self.lex, &m, f, &c);
+                let mut more = coding::coordinated_places(self.lex, &m, f, &c);
+                // and a second blow told with its own verb (كما استهدفت ... في مديرية المضاربة)
+                for p in coding::second_clause_places(self.lex, &m, f, &c) {
+                    if more.iter().all(|q| q.place != p.place) {
+                        more.push(p);
+                    }
+                }
+                if !more.is_empty() {
+                    c.list = Some(f.first());
+                }
                 let split: Vec<Coded> = more
                     .into_iter()
                     .map(|p| {
@@ -403,6 +412,13 @@ fn specifics(c: &Coded) -> usize {
 }
 
 fn compatible(lex: &Lexicon, x: &Coded, y: &Coded) -> bool {
+    // (the places of one list are one event each, and a record of a list is told again
+    // only at its own place, or by a mention of its province or country: قتل 8 في البيضاء)
+    let precise = |c: &Coded| c.place.as_ref().is_some_and(|p| !p.country && p.precision == GeoPrecision::Town);
+    let elsewhere = precise(x) && precise(y) && !one_place(lex, x, y);
+    if (x.list.is_some() && x.list == y.list) || ((x.list.is_some() || y.list.is_some()) && elsewhere) {
+        return false;
+    }
     let family = x.sub.event_type() == y.sub.event_type();
     // two wordings of one party (الحكومة / القوات الأفغانية، مسلحون / تنظيم الدولة)
     // join only at one place: elsewhere they may be two fights
@@ -1059,6 +1075,7 @@ fn absorb(o: &mut Coded, mut c: Coded) {
     }
     o.specific |= c.specific;
     o.named_victim |= c.named_victim;
+    o.list = o.list.or(c.list);
     o.evidence.extend(c.evidence);
     o.rules.push("merged with another mention of the same happening");
 }
