@@ -256,7 +256,8 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         // (a weapon noun made or found names no blast: معمل لتصنيع العبوات الناسفة)
         .filter(|(t, x)| {
             let i = m.triggers[*t].start;
-            !(x.pos == Pos::Noun && (handled_weapon(m, i) || found_weapon(m, i)))
+            let weapon = trig(lex, m, *t).any(|w| w.role == Role::Weapon);
+            !(x.pos == Pos::Noun && weapon && (handled_weapon(m, i) || found_weapon(m, i)))
         })
         .collect();
     if anchors.is_empty() {
@@ -1536,8 +1537,6 @@ fn handling(w: &str) -> bool {
             | "مخازن"
             | "مستودع"
             | "مستودعات"
-            | "خبراء"
-            | "خبير"
             | "تهريب"
             | "مهربه"
             | "شحنه"
