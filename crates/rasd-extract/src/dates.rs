@@ -245,6 +245,29 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
         if day.is_some() && j < n && a.norm(j) == "من" {
             j += 1;
         }
+        // a day of this month or the last (في السابع من الشهر الحالي، 12 من الشهر الماضي)
+        if let (Some(dd), Some(p)) = (day, published) {
+            let w = |k: usize| (k < n).then(|| strip_article(a.norm(k)));
+            let month = match (w(j), w(j + 1)) {
+                (Some("شهر"), Some("حالي" | "جاري")) => Some(p.first_of_month()),
+                (Some("شهر"), Some("ماضي")) => p.first_of_month().checked_sub(1.month()).ok(),
+                _ => None,
+            };
+            if let Some(f) = month {
+                let date = Date::new(f.year(), f.month(), dd as i8).ok();
+                out.push(DateMention {
+                    start: i,
+                    end: j + 2,
+                    date,
+                    until: None,
+                    precision: TimePrecision::Day,
+                    since: since || (i > 0 && strip_article(a.norm(i - 1)) == "منذ"),
+                    year_only: None,
+                });
+                i = j + 2;
+                continue;
+            }
+        }
         if let Some((mend, cw)) = lex.calendar.at(a, j) {
             match cw {
                 CalendarWord::Month(m) | CalendarWord::HijriMonth(m) => {
@@ -667,6 +690,8 @@ mod tests {
         assert_eq!(first("تتواصل المعارك منذ نحو أسبوعين"), Some((d(8, 23), true)));
         assert_eq!(first("في الأسبوع قبل الماضي"), Some((d(8, 23), false)));
         assert_eq!(first("قبل أسبوع من الانتخابات"), None, "counted from another day");
+        assert_eq!(first("في السابع من الشهر الحالي"), Some((d(9, 7), false)));
+        assert_eq!(first("في 12 من الشهر الماضي"), Some((d(8, 12), false)));
         // the launch of an operation: the start of a period
         assert_eq!(first("في عملية عسكرية بدأت قبل أسبوعين"), Some((d(8, 23), true)));
     }

@@ -148,6 +148,7 @@ impl<'l> Extractor<'l> {
                 coded.extend(split);
             }
         }
+        report_day_to_happening_day(&m, &mut coded);
         merge(&mut coded);
         fold_elaborations(self.lex, &mut coded);
         join_vague_places(self.lex, &mut coded);
@@ -737,6 +738,56 @@ fn join_vague_places(lex: &Lexicon, coded: &mut Vec<Coded>) {
         out.push(c);
     }
     *coded = out;
+}
+
+/// A lede often dates only its report (قال قرويون، الثلاثاء، إنهم دفنوا
+/// ضحايا ضربة جوية) and the next sentences give the happening's own day
+/// (وأعلن مكتب الحاكم إن هجوم، الاثنين، الذي نفذته القوات الجوية): a record
+/// dated by the day of a reporting verb takes the earlier day, at most two
+/// before, of a record of the same type in one of the two next sentences,
+/// when that day is no reporting verb's and their places do not disagree.
+fn report_day_to_happening_day(m: &mentions::Mentions<'_>, coded: &mut [Coded]) {
+    let a = &m.a;
+    let n = a.tokens.len();
+    // the date mention a record's date was read from, and whether it is a reporting verb's
+    // (right before its إن: قالت طالبان، الاثنين، إن)
+    let mention = |c: &Coded| {
+        let sp = c.date.span?;
+        let d = m.dates.iter().find(|d| a.span(d.start, d.end) == sp)?;
+        let next = (d.end..n.min(d.end + 3)).find(|&i| a.tokens[i].kind != rasd_text::TokenKind::Punct);
+        let report = next.is_some_and(|i| matches!(a.norm(i), "ان" | "انه" | "انها" | "انهم" | "بان" | "بانه"));
+        Some((a.sentence_of(d.start), report))
+    };
+    let info: Vec<Option<(usize, bool)>> = coded.iter().map(mention).collect();
+    for i in 0..coded.len() {
+        let Some((si, true)) = info[i] else { continue };
+        let (Some(day), TimePrecision::Day, Scope::Event) =
+            (coded[i].date.start, coded[i].date.precision, coded[i].scope)
+        else {
+            continue;
+        };
+        let earlier = (0..coded.len()).find(|&j| {
+            let o = &coded[j];
+            let Some((sj, false)) = info[j] else { return false };
+            let places = match (&o.place, &coded[i].place) {
+                (Some(x), Some(y)) => x.place == y.place || x.country || y.country,
+                _ => true,
+            };
+            j != i
+                && sj > si
+                && sj <= si + 2
+                && o.own_date
+                && o.scope == Scope::Event
+                && o.sub == coded[i].sub
+                && o.date.precision == TimePrecision::Day
+                && o.date.start.is_some_and(|x| x < day && day.since(x).is_ok_and(|s| s.get_days() <= 2))
+                && places
+        });
+        if let Some(j) = earlier {
+            coded[i].date = coded[j].date.clone();
+            coded[i].rules.push("takes the happening's day a next sentence gives, not the report's");
+        }
+    }
 }
 
 /// A lede often gives no day, and the body does (وقع الهجوم الثلاثاء): an
