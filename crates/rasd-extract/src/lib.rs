@@ -819,6 +819,43 @@ fn date_undated_by_later(m: &mentions::Mentions<'_>, coded: &mut [Coded]) {
         if let Some(date) = later.map(|o| o.date.clone()) {
             coded[i].date = date;
             coded[i].rules.push("takes the day a later sentence gives its place");
+            continue;
+        }
+        // or a day a later sentence of the lede's paragraph gives a happening word at its place,
+        // though no record came of it (شهود عيان في مدينة أوباري قالوا إن انفجارا كبيرا سمع
+        // منتصف يوم السبت); not a reporting verb's day (قالت ..., السبت، إن)
+        let Some(s) = sentence.filter(|&s| s == 0) else { continue };
+        let n = m.a.tokens.len();
+        let day = m.dates.iter().find(|d| {
+            let ds = m.a.sentence_of(d.start);
+            let report = (d.end..n.min(d.end + 3))
+                .find(|&k| m.a.tokens[k].kind != rasd_text::TokenKind::Punct)
+                .is_some_and(|k| matches!(m.a.norm(k), "ان" | "انه" | "انها" | "انهم" | "بان" | "بانه"));
+            // (not a deadline or a bound: بحلول مساء الأربعاء، حتى الخميس)
+            let bound = d.start > 0
+                && matches!(
+                    m.a.norm(d.start - 1).trim_start_matches('و'),
+                    "بحلول" | "حتي" | "قبل" | "بعد" | "موعد" | "منذ"
+                );
+            ds > s
+                && ds <= s + 5
+                && !report
+                && !bound
+                && !d.since
+                && d.year_only.is_none()
+                && d.precision == TimePrecision::Day
+                && d.date.is_some_and(recent)
+                && m.places.iter().any(|p| m.a.sentence_of(p.start) == ds && p.chosen() == place)
+                && m.triggers.iter().any(|t| m.a.sentence_of(t.start) == ds)
+        });
+        if let Some(d) = day {
+            coded[i].date = coding::DateChoice {
+                start: d.date,
+                end: d.until.or(d.date),
+                precision: d.precision,
+                span: Some(m.a.span(d.start, d.end)),
+            };
+            coded[i].rules.push("takes the day a later sentence gives a happening at its place");
         }
     }
 }
