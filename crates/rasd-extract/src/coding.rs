@@ -1293,6 +1293,54 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     // ---- place, date
     let place = locate(lex, m, f, anchor_tok, src_span.as_ref(), state_subject.as_ref().map(|(r, _)| r));
     let (mut date, own_date) = date_of(m, f, anchor_tok, cumulative, src_span.as_ref());
+    // a known happening only answered, followed or looked into, with no day of its own
+    // beside the report's (قالت هيلي الاثنين إن واشنطن سترد على الهجوم الكيماوي على دوما)
+    // (a killing told in its clause is part of it: على خلفية هجوم كيماوي مفترض أسفر عن مقتل
+    // عشرات; a wounding before it is news: أصيب أربعة إسرائيليين إثر سقوط القذيفة)
+    // (not a taking of ground, the news itself: بعد السيطرة على عدة مناطق)
+    let back: Vec<usize> = anchors
+        .iter()
+        .filter(|(_, x)| !territorial(x))
+        .map(|(t, _)| m.triggers[*t].start)
+        .filter(|&i| referred_back(m, i))
+        .collect();
+    let covered = |i: usize, x: &Trigger| {
+        back.contains(&i)
+            || (x.role == Role::Kill
+                && back.iter().any(|&b| {
+                    b < i && (clause_of(m, b).contains(&i) || (i - b <= 16 && a.sentence_of(i) == a.sentence_of(b)))
+                }))
+    };
+    let harm_before = ts.iter().any(|&t| {
+        trig(lex, m, t).any(|x| x.role == Role::Injure) && back.first().is_none_or(|&b| m.triggers[t].start < b)
+    });
+    let first_back = back.iter().copied().min().unwrap_or(0);
+    if !cumulative && !back.is_empty() && !harm_before && anchors.iter().all(|(t, x)| covered(m.triggers[*t].start, x))
+    {
+        // (its own day follows the event word: الهجوم الكيميائي المفترض في دوما في السابع من
+        // نيسان; one before it is the main verb's: قابلت مسؤولي المنظمة مساء السبت ... موقع الهجوم)
+        let own_day = m.dates.iter().find(|d| {
+            f.contains(d.start)
+                && d.start > first_back
+                && a.sentence_of(d.start) == a.sentence_of(first_back)
+                && d.year_only.is_none()
+                && d.date.is_some()
+                && !on_report(m, src_span.as_ref(), d.start, d.end)
+        });
+        match own_day {
+            // (that day, not the main verb's: وصول فريق ... ظهر السبت للتحقيق في الهجوم ... الذي
+            // أدى في السابع من نيسان إلى مقتل أربعين)
+            Some(d) => {
+                date = DateChoice {
+                    start: d.date,
+                    end: d.until.or(d.date),
+                    precision: d.precision,
+                    span: Some(a.span(d.start, d.end)),
+                };
+            }
+            None => return Err(Drop::Background),
+        }
+    }
     // a report of something long past is background, not news (في 12 نوفمبر 2015)
     if let (true, Some(d), Some(p), false) = (own_date, date.start, m.published, cumulative) {
         let long_past =
@@ -1395,6 +1443,81 @@ fn in_reply(m: &Mentions<'_>, i: usize) -> bool {
         let revenge = matches!(w, "انتقاما" | "ثارا") && (k + 1 == i || a.norm(k + 1).starts_with('ل'));
         reply || revenge
     })
+}
+
+/// Whether the event word at token `i` names a happening already known that
+/// the sentence only answers, follows or looks into: after a reply (سترد على
+/// الهجوم الكيماوي، برد قوي على هجوم), a cause (على خلفية هجوم، إثر الضربة، في
+/// أعقاب الهجوم، بعد الهجوم الكيميائي المفترض), an inquiry or a claim (التحقيق
+/// في الهجوم، تقارير عن هجوم، موقع الهجوم، مسؤوليته عن الغارة). With no day of
+/// its own in the frame it is background, not news of the report's day.
+fn referred_back(m: &Mentions<'_>, i: usize) -> bool {
+    let a = &m.a;
+    if i == 0 {
+        return false;
+    }
+    // (a conjunction و/ف off a word longer than في، عن)
+    let bare = |j: usize| {
+        let w = a.norm(j);
+        strip_article(if w.chars().count() > 3 { w.strip_prefix(['و', 'ف']).unwrap_or(w) } else { w })
+    };
+    let prev = bare(i - 1);
+    // (إثر، عقب، بعد، على خلفية: the cause of what the sentence tells; only a definite or an
+    // alleged happening, since many a new report starts so: فر السكان بعد قصف عنيف، أصيب أربعة
+    // إثر سقوط قذيفة; بعد الهجوم الكيميائي، على خلفية هجوم كيماوي مفترض)
+    let alleged = (i + 1..(i + 4).min(a.tokens.len()))
+        .any(|j| matches!(strip_article(a.norm(j)), "مزعوم" | "مزعومه" | "مفترض" | "مفترضه" | "مشتبه"));
+    if matches!(prev, "اثر" | "عقب" | "اعقاب" | "خلفيه" | "بعيد" | "بعد") && (a.keys().definite(i) || alleged)
+    {
+        return true;
+    }
+    // a time after it (بعد أسبوع من هجوم كيميائي، بعد أيام من الهجوم)
+    let time_after = prev == "من"
+        && i >= 3
+        && matches!(bare(i - 3), "بعد" | "عقب")
+        && matches!(
+            bare(i - 2),
+            "ساعات"
+                | "ساعه"
+                | "يوم"
+                | "يومين"
+                | "ايام"
+                | "اسبوع"
+                | "اسبوعين"
+                | "اسابيع"
+                | "شهر"
+                | "شهرين"
+                | "اشهر"
+        );
+    if time_after {
+        return true;
+    }
+    // the place of a happening, its makers or the one answerable for it (موقع الهجوم، منفذي الهجوم)
+    if matches!(prev, "موقع" | "منفذي" | "مرتكبي" | "ذكري") {
+        return true;
+    }
+    if i < 2 || !matches!(prev, "علي" | "في" | "حول" | "بشان" | "عن") {
+        return false;
+    }
+    let cl = clause_of(m, i);
+    // a reply a few words before its على (برد قوي مشترك على هجوم)
+    let reply = prev == "علي"
+        && (i.saturating_sub(5)..i - 1).filter(|k| cl.contains(k)).any(|k| {
+            let w = strip_article(a.norm(k).trim_start_matches(['و', 'ف']));
+            let w = w.trim_start_matches(['ب', 'ل', 'س']);
+            matches!(w, "رد" | "ردا" | "يرد" | "ترد" | "نرد" | "ردود" | "ردها" | "رده")
+        });
+    // an inquiry, reports or evidence about it, the blame for it
+    let about = matches!(prev, "في" | "حول" | "بشان" | "عن")
+        && (i.saturating_sub(5)..i - 1).filter(|&k| a.sentence_of(k) == a.sentence_of(i)).any(|k| {
+            let w = strip_article(a.norm(k).trim_start_matches(['و', 'ف']));
+            let w = w.trim_start_matches(['ب', 'ل']);
+            let w = strip_article(w);
+            // (those answerable for it, المسؤولين عن الهجوم; not reports or news of it, nor a
+            // claim for it, مسؤوليته عن الهجوم: both often the news itself)
+            w.starts_with("تحقيق") || matches!(w, "يحقق" | "ادله" | "مسؤول" | "مسؤوله" | "مسؤولين" | "مسؤولون")
+        });
+    reply || about
 }
 
 /// Whether the adjective at token `end`, right after an attack word, makes it

@@ -176,6 +176,46 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
             i += 2;
             continue;
         }
+        // a span back from publication: قبل يومين، قبل نحو أسبوع، منذ نحو أسبوعين، قبل 3 أيام
+        // (not one counted from another day: قبل أسبوع من الانتخابات)
+        if let Some((days, end)) = ago(a, i) {
+            let precision = match days {
+                0..=3 => TimePrecision::Day,
+                4..=27 => TimePrecision::Week,
+                _ => TimePrecision::Month,
+            };
+            out.push(DateMention {
+                start: i,
+                end,
+                date: published.and_then(|p| shift(p, -days)),
+                until: None,
+                precision,
+                since: strip_article(w) == "منذ",
+                year_only: None,
+            });
+            i = end;
+            continue;
+        }
+        // the week / month before last: الأسبوع قبل الماضي، الشهر قبل الماضي
+        if matches!(strip_article(w), "اسبوع" | "شهر")
+            && i + 2 < n
+            && a.norm(i + 1) == "قبل"
+            && strip_article(a.norm(i + 2)) == "ماضي"
+        {
+            let week = strip_article(w) == "اسبوع";
+            let (d, u) = match published {
+                Some(p) if week => (shift(p, -14), shift(p, -8)),
+                Some(p) => {
+                    let first = p.first_of_month().checked_sub(2.months()).ok();
+                    (first, first.map(|f| f.last_of_month()))
+                }
+                None => (None, None),
+            };
+            let precision = if week { TimePrecision::Week } else { TimePrecision::Month };
+            out.push(DateMention { start: i, end: i + 3, date: d, until: u, precision, since, year_only: None });
+            i += 3;
+            continue;
+        }
         // week / month before publication: الأسبوع الماضي، الشهر الماضي
         if matches!(strip_article(w), "اسبوع" | "شهر") && i + 1 < n && strip_article(a.norm(i + 1)) == "ماضي"
         {
@@ -204,6 +244,29 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
         };
         if day.is_some() && j < n && a.norm(j) == "من" {
             j += 1;
+        }
+        // a day of this month or the last (في السابع من الشهر الحالي، 12 من الشهر الماضي)
+        if let (Some(dd), Some(p)) = (day, published) {
+            let w = |k: usize| (k < n).then(|| strip_article(a.norm(k)));
+            let month = match (w(j), w(j + 1)) {
+                (Some("شهر"), Some("حالي" | "جاري")) => Some(p.first_of_month()),
+                (Some("شهر"), Some("ماضي")) => p.first_of_month().checked_sub(1.month()).ok(),
+                _ => None,
+            };
+            if let Some(f) = month {
+                let date = Date::new(f.year(), f.month(), dd as i8).ok();
+                out.push(DateMention {
+                    start: i,
+                    end: j + 2,
+                    date,
+                    until: None,
+                    precision: TimePrecision::Day,
+                    since: since || (i > 0 && strip_article(a.norm(i - 1)) == "منذ"),
+                    year_only: None,
+                });
+                i = j + 2;
+                continue;
+            }
         }
         if let Some((mend, cw)) = lex.calendar.at(a, j) {
             match cw {
@@ -358,6 +421,47 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
         }
         out.sort_by_key(|d| d.start);
     }
+    // the launch of an operation or a campaign told as background (في عملية عسكرية
+    // بدأت قبل عدة أسابيع، منذ بدء القصف الجوي على المنطقة قبل نحو أسبوع): the start of a
+    // period, not the day of what the sentence tells
+    for d in out.iter_mut() {
+        // (a span back only, قبل أسبوعين: a day of a month after a launch often dates the
+        // happening told, وبدأ الجيش عملياته في الغوطة 18 فبراير)
+        let ago = d.start < n && matches!(strip_article(a.norm(d.start).trim_start_matches('و')), "قبل" | "منذ");
+        if d.year_only.is_some() || !ago {
+            continue;
+        }
+        let s = a.sentence_of(d.start);
+        let launch = (d.start.saturating_sub(9)..d.start).filter(|&k| a.sentence_of(k) == s).any(|k| {
+            let w = strip_article(a.norm(k).trim_start_matches(['و', 'ف']));
+            let started = |w: &str| {
+                matches!(
+                    w,
+                    "بدا"
+                        | "بدات"
+                        | "بدء"
+                        | "بدايه"
+                        | "بداها"
+                        | "بداته"
+                        | "انطلاق"
+                        | "انطلقت"
+                        | "انطلق"
+                        | "اطلاق"
+                        | "اطلق"
+                        | "اطلقت"
+                        | "اطلقها"
+                        | "اطلقته"
+                        | "اطلقه"
+                        | "دشن"
+                        | "دشنت"
+                )
+            };
+            started(w) || w.strip_prefix(['ب', 'ل']).map(strip_article).is_some_and(started)
+        });
+        if launch {
+            d.since = true;
+        }
+    }
     out
 }
 
@@ -420,6 +524,48 @@ fn past_period(a: &Analysis<'_>, i: usize) -> Option<(i64, usize)> {
         }
         _ => None,
     }
+}
+
+/// A span of time back from publication at token `i` (قبل / منذ, an optional
+/// نحو، حوالي، قرابة, then يومين، أسبوع، أسبوعين، شهر، أيام or a count and a
+/// unit): the days it reaches back and the token after it. Not when من or
+/// على counts it from another day (قبل أسبوع من الانتخابات، قبل يومين على).
+fn ago(a: &Analysis<'_>, i: usize) -> Option<(i64, usize)> {
+    let n = a.tokens.len();
+    let w = |k: usize| (k < n).then(|| strip_article(a.norm(k).trim_start_matches('و')));
+    if !matches!(w(i)?, "قبل" | "منذ") {
+        return None;
+    }
+    let mut j = i + 1;
+    if matches!(w(j)?, "نحو" | "حوالي" | "قرابه" | "زهاء") {
+        j += 1;
+    }
+    let unit = |u: &str| match u {
+        "يوم" | "ايام" => Some(1),
+        "اسبوع" | "اسابيع" => Some(7),
+        "شهر" | "اشهر" | "شهور" => Some(30),
+        _ => None,
+    };
+    let (days, end) = match w(j)? {
+        "يومين" => (2, j + 1),
+        "اسبوعين" => (14, j + 1),
+        "شهرين" => (60, j + 1),
+        // (a few days: a week's precision, not a day's)
+        "ايام" => (4, j + 1),
+        "اسبوع" => (7, j + 1),
+        "شهر" => (30, j + 1),
+        _ => {
+            // a count: قبل 3 أيام، قبل ثلاثة أسابيع
+            let q = a.quantities.iter().find(|q| q.tokens.start == j)?;
+            let e = q.value_tokens.end;
+            let v = q.min.filter(|&v| (1..=12).contains(&v))? as i64;
+            (v * unit(w(e)?)?, e + 1)
+        }
+    };
+    if matches!(w(end), Some("من" | "علي")) {
+        return None;
+    }
+    Some((days, end))
 }
 
 /// Ordinal day words (normalized, article-free) 1–10.
@@ -528,6 +674,27 @@ mod tests {
         );
         // this month, up to publication
         assert_eq!(dates("الهجوم على دوما الشهر الجاري"), vec![(d(2018, 9, 1), p, false)]);
+    }
+
+    #[test]
+    fn a_span_back_from_publication_dates_its_happening() {
+        let lex = Lexicon::bundled().unwrap();
+        let p = Date::new(2018, 9, 6).ok();
+        let first = |text: &str| {
+            let a = lex.text.analyze(text);
+            find_dates(&lex, &a, p).first().map(|d| (d.date, d.since))
+        };
+        let d = |m, d| Date::new(2018, m, d).ok();
+        assert_eq!(first("قتل قبل يومين"), Some((d(9, 4), false)));
+        assert_eq!(first("وقع الهجوم قبل نحو أسبوع"), Some((d(8, 30), false)));
+        assert_eq!(first("قتل قبل 3 أيام"), Some((d(9, 3), false)));
+        assert_eq!(first("تتواصل المعارك منذ نحو أسبوعين"), Some((d(8, 23), true)));
+        assert_eq!(first("في الأسبوع قبل الماضي"), Some((d(8, 23), false)));
+        assert_eq!(first("قبل أسبوع من الانتخابات"), None, "counted from another day");
+        assert_eq!(first("في السابع من الشهر الحالي"), Some((d(9, 7), false)));
+        assert_eq!(first("في 12 من الشهر الماضي"), Some((d(8, 12), false)));
+        // the launch of an operation: the start of a period
+        assert_eq!(first("في عملية عسكرية بدأت قبل أسبوعين"), Some((d(8, 23), true)));
     }
 
     #[test]

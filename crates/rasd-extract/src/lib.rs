@@ -157,6 +157,7 @@ impl<'l> Extractor<'l> {
                 coded.extend(split);
             }
         }
+        report_day_to_happening_day(&m, &mut coded);
         merge(self.lex, &mut coded);
         fold_elaborations(self.lex, &mut coded);
         join_vague_places(self.lex, &mut coded);
@@ -800,6 +801,56 @@ fn join_vague_places(lex: &Lexicon, coded: &mut Vec<Coded>) {
     *coded = out;
 }
 
+/// A lede often dates only its report (قال قرويون، الثلاثاء، إنهم دفنوا
+/// ضحايا ضربة جوية) and the next sentences give the happening's own day
+/// (وأعلن مكتب الحاكم إن هجوم، الاثنين، الذي نفذته القوات الجوية): a record
+/// dated by the day of a reporting verb takes the earlier day, at most two
+/// before, of a record of the same type in one of the two next sentences,
+/// when that day is no reporting verb's and their places do not disagree.
+fn report_day_to_happening_day(m: &mentions::Mentions<'_>, coded: &mut [Coded]) {
+    let a = &m.a;
+    let n = a.tokens.len();
+    // the date mention a record's date was read from, and whether it is a reporting verb's
+    // (right before its إن: قالت طالبان، الاثنين، إن)
+    let mention = |c: &Coded| {
+        let sp = c.date.span?;
+        let d = m.dates.iter().find(|d| a.span(d.start, d.end) == sp)?;
+        let next = (d.end..n.min(d.end + 3)).find(|&i| a.tokens[i].kind != rasd_text::TokenKind::Punct);
+        let report = next.is_some_and(|i| matches!(a.norm(i), "ان" | "انه" | "انها" | "انهم" | "بان" | "بانه"));
+        Some((a.sentence_of(d.start), report))
+    };
+    let info: Vec<Option<(usize, bool)>> = coded.iter().map(mention).collect();
+    for i in 0..coded.len() {
+        let Some((si, true)) = info[i] else { continue };
+        let (Some(day), TimePrecision::Day, Scope::Event) =
+            (coded[i].date.start, coded[i].date.precision, coded[i].scope)
+        else {
+            continue;
+        };
+        let earlier = (0..coded.len()).find(|&j| {
+            let o = &coded[j];
+            let Some((sj, false)) = info[j] else { return false };
+            let places = match (&o.place, &coded[i].place) {
+                (Some(x), Some(y)) => x.place == y.place || x.country || y.country,
+                _ => true,
+            };
+            j != i
+                && sj > si
+                && sj <= si + 2
+                && o.own_date
+                && o.scope == Scope::Event
+                && o.sub == coded[i].sub
+                && o.date.precision == TimePrecision::Day
+                && o.date.start.is_some_and(|x| x < day && day.since(x).is_ok_and(|s| s.get_days() <= 2))
+                && places
+        });
+        if let Some(j) = earlier {
+            coded[i].date = coded[j].date.clone();
+            coded[i].rules.push("takes the happening's day a next sentence gives, not the report's");
+        }
+    }
+}
+
 /// A lede often gives no day, and the body does (وقع الهجوم الثلاثاء): an
 /// undated record (its date is only the publication's) takes the day of a
 /// later record of the same place, when that day is one of the week before
@@ -829,6 +880,43 @@ fn date_undated_by_later(m: &mentions::Mentions<'_>, coded: &mut [Coded]) {
         if let Some(date) = later.map(|o| o.date.clone()) {
             coded[i].date = date;
             coded[i].rules.push("takes the day a later sentence gives its place");
+            continue;
+        }
+        // or a day a later sentence of the lede's paragraph gives a happening word at its place,
+        // though no record came of it (شهود عيان في مدينة أوباري قالوا إن انفجارا كبيرا سمع
+        // منتصف يوم السبت); not a reporting verb's day (قالت ..., السبت، إن)
+        let Some(s) = sentence.filter(|&s| s == 0) else { continue };
+        let n = m.a.tokens.len();
+        let day = m.dates.iter().find(|d| {
+            let ds = m.a.sentence_of(d.start);
+            let report = (d.end..n.min(d.end + 3))
+                .find(|&k| m.a.tokens[k].kind != rasd_text::TokenKind::Punct)
+                .is_some_and(|k| matches!(m.a.norm(k), "ان" | "انه" | "انها" | "انهم" | "بان" | "بانه"));
+            // (not a deadline or a bound: بحلول مساء الأربعاء، حتى الخميس)
+            let bound = d.start > 0
+                && matches!(
+                    m.a.norm(d.start - 1).trim_start_matches('و'),
+                    "بحلول" | "حتي" | "قبل" | "بعد" | "موعد" | "منذ"
+                );
+            ds > s
+                && ds <= s + 5
+                && !report
+                && !bound
+                && !d.since
+                && d.year_only.is_none()
+                && d.precision == TimePrecision::Day
+                && d.date.is_some_and(recent)
+                && m.places.iter().any(|p| m.a.sentence_of(p.start) == ds && p.chosen() == place)
+                && m.triggers.iter().any(|t| m.a.sentence_of(t.start) == ds)
+        });
+        if let Some(d) = day {
+            coded[i].date = coding::DateChoice {
+                start: d.date,
+                end: d.until.or(d.date),
+                precision: d.precision,
+                span: Some(m.a.span(d.start, d.end)),
+            };
+            coded[i].rules.push("takes the day a later sentence gives a happening at its place");
         }
     }
 }
