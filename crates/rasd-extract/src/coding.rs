@@ -168,13 +168,20 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         })
         .collect();
     let has_role = |role: Role| ts.iter().any(|&t| trig(lex, m, t).any(|x| x.role == role));
-    // (and so is the next weapon of a list: عثر على 70 عبوة، وعدد 60 قنبلة يدوية)
+    // a weapon made, stored or found is not the act's ([`handled_weapon`], [`found_weapon`]),
+    // and neither is the next weapon of its list (عثر على 70 عبوة، وعدد 60 قنبلة يدوية);
+    // `held` keeps the first kind for the event-word filter below
     let mut kept = Vec::with_capacity(ts.len());
+    let mut held = Vec::new();
     let mut last_held: Option<usize> = None;
     for &t in ts.iter().filter(|&&t| trig(lex, m, t).any(|x| x.role == Role::Weapon)) {
         let (i, e) = (m.triggers[t].start, m.triggers[t].end);
         let listed = last_held.is_some_and(|h| i <= h + 8 && a.sentence_of(h) == a.sentence_of(i));
-        if handled_weapon(m, i) || found_weapon(m, i) || listed {
+        let handled = handled_weapon(m, i) || found_weapon(m, i);
+        if handled {
+            held.push(t);
+        }
+        if handled || listed {
             last_held = Some(e);
         } else {
             kept.push(t);
@@ -254,11 +261,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         .filter(|(t, x)| !(demonstration(x) && no_demonstration(m, *t)))
         .filter(|(t, _)| !charged(m, m.triggers[*t].start))
         // (a weapon noun made or found names no blast: معمل لتصنيع العبوات الناسفة)
-        .filter(|(t, x)| {
-            let i = m.triggers[*t].start;
-            let weapon = trig(lex, m, *t).any(|w| w.role == Role::Weapon);
-            !(x.pos == Pos::Noun && weapon && (handled_weapon(m, i) || found_weapon(m, i)))
-        })
+        .filter(|(t, x)| !(x.pos == Pos::Noun && held.contains(t)))
         .collect();
     if anchors.is_empty() {
         return Err(Drop::NoContext);
@@ -654,7 +657,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             let Some(p) = m.places.iter().find(|p| {
                 (subject_at.contains(&Some(p.start)) || verb.is_some_and(|v| svo(p, v)))
                     // (no preposition on it; the article is part of the name: الولايات المتحدة)
-                    && (p.pre_len == 0 || a.norm(p.start).get(..p.pre_len) == Some("ال"))
+                    && no_preposition(a, p.start, p.pre_len)
                     && !p.in_org
                     && lex.places.get(p.chosen()).kind == PlaceKind::Country
             }) else {
@@ -765,9 +768,10 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 continue;
             }
             let tm = &m.triggers[*t];
-            // (no preposition on it; the article is no proclitic: تطهير القوات)
-            let bare = |h: &ActorHit| h.pre_len == 0 || a.norm(h.start).get(..h.pre_len) == Some("ال");
-            if let Some(h) = cands.iter().find(|h| h.start == tm.end && bare(h) && h.armed()) {
+            // (no preposition on it: تطهير القوات)
+            if let Some(h) =
+                cands.iter().find(|h| h.start == tm.end && no_preposition(a, h.start, h.pre_len) && h.armed())
+            {
                 actor1 = Some((*h).clone());
                 rules.push("the genitive after a masdar of taking ground is its agent");
                 break;
@@ -1631,6 +1635,13 @@ fn handled_weapon(m: &Mentions<'_>, i: usize) -> bool {
         let bare = w.strip_prefix(['ب', 'ل']).map(strip_article);
         [Some(w), bare].into_iter().flatten().any(handling)
     })
+}
+
+/// Whether a mention at token `start` whose first `pre_len` bytes are
+/// proclitics carries no preposition: none, or only the article, which is
+/// part of the name (الولايات المتحدة، القوات; not للقوات، بإسرائيل).
+fn no_preposition(a: &rasd_text::Analysis<'_>, start: usize, pre_len: usize) -> bool {
+    pre_len == 0 || a.norm(start).get(..pre_len) == Some("ال")
 }
 
 /// Found: عثر بداخلهما على 70 عبوة، العثور على عبوة ناسفة (not عثر عليها
@@ -3382,10 +3393,10 @@ pub fn second_clause_places(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, c: &Code
         // (the subject stands right after the verb, with no preposition: كما استهدفت مقاتلات
         // حربية روسية is another attacker; استهدفت معاقل للحوثيين names the target)
         let subj_at = if v + 1 < r.end && a.norm(v + 1) == "ايضا" { v + 2 } else { v + 1 };
-        let own_subject = m.actors.iter().any(|h| {
-            (h.start == subj_at || h.start == subj_at + 1)
-                && (h.pre_len == 0 || a.norm(h.start).get(..h.pre_len) == Some("ال"))
-        });
+        let own_subject = m
+            .actors
+            .iter()
+            .any(|h| (h.start == subj_at || h.start == subj_at + 1) && no_preposition(a, h.start, h.pre_len));
         if !opens || own_subject {
             continue;
         }

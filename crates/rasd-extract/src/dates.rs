@@ -196,42 +196,32 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
             i = end;
             continue;
         }
-        // the week / month before last: الأسبوع قبل الماضي، الشهر قبل الماضي
-        if matches!(strip_article(w), "اسبوع" | "شهر")
-            && i + 2 < n
-            && a.norm(i + 1) == "قبل"
-            && strip_article(a.norm(i + 2)) == "ماضي"
-        {
-            let week = strip_article(w) == "اسبوع";
-            let (d, u) = match published {
-                Some(p) if week => (shift(p, -14), shift(p, -8)),
-                Some(p) => {
-                    let first = p.first_of_month().checked_sub(2.months()).ok();
-                    (first, first.map(|f| f.last_of_month()))
-                }
-                None => (None, None),
+        // week / month before publication (الأسبوع الماضي، الشهر الماضي), or the one
+        // before it (الأسبوع قبل الماضي، الشهر قبل الماضي)
+        if matches!(strip_article(w), "اسبوع" | "شهر") {
+            let back = if i + 1 < n && strip_article(a.norm(i + 1)) == "ماضي" {
+                Some(1)
+            } else if i + 2 < n && a.norm(i + 1) == "قبل" && strip_article(a.norm(i + 2)) == "ماضي" {
+                Some(2)
+            } else {
+                None
             };
-            let precision = if week { TimePrecision::Week } else { TimePrecision::Month };
-            out.push(DateMention { start: i, end: i + 3, date: d, until: u, precision, since, year_only: None });
-            i += 3;
-            continue;
-        }
-        // week / month before publication: الأسبوع الماضي، الشهر الماضي
-        if matches!(strip_article(w), "اسبوع" | "شهر") && i + 1 < n && strip_article(a.norm(i + 1)) == "ماضي"
-        {
-            let week = strip_article(w) == "اسبوع";
-            let (d, u) = match published {
-                Some(p) if week => (shift(p, -7), shift(p, -1)),
-                Some(p) => {
-                    let first = p.first_of_month().checked_sub(1.month()).ok();
-                    (first, first.map(|f| f.last_of_month()))
-                }
-                None => (None, None),
-            };
-            let precision = if week { TimePrecision::Week } else { TimePrecision::Month };
-            out.push(DateMention { start: i, end: i + 2, date: d, until: u, precision, since, year_only: None });
-            i += 2;
-            continue;
+            if let Some(back) = back {
+                let week = strip_article(w) == "اسبوع";
+                let (d, u) = match published {
+                    Some(p) if week => (shift(p, -7 * back), shift(p, -7 * back + 6)),
+                    Some(p) => {
+                        let first = p.first_of_month().checked_sub(back.months()).ok();
+                        (first, first.map(|f| f.last_of_month()))
+                    }
+                    None => (None, None),
+                };
+                let precision = if week { TimePrecision::Week } else { TimePrecision::Month };
+                let end = i + 1 + back as usize;
+                out.push(DateMention { start: i, end, date: d, until: u, precision, since, year_only: None });
+                i = end;
+                continue;
+            }
         }
         // absolute: [day] [من] month [year]; the day in digits or as an
         // ordinal (السابع من نيسان، الحادي والعشرين من مارس)

@@ -1007,11 +1007,7 @@ fn inherit_lede_place(lex: &Lexicon, m: &mentions::Mentions<'_>, coded: &mut [Co
             continue;
         }
         let same_country = c.place.as_ref().is_none_or(|p| lex.places.get(p.place).country == cc);
-        let near_day = local_total
-            || match (c.date.start, day) {
-                (Some(a), Some(b)) => a.since(b).is_ok_and(|s| s.get_days().abs() <= 3),
-                _ => true,
-            };
+        let near_day = local_total || within_three_days(c.date.start, day);
         if same_country && near_day {
             c.place = Some(place.clone());
             c.rules.push("takes the place of the report's lede");
@@ -1049,10 +1045,7 @@ fn inherit_previous_place(lex: &Lexicon, m: &mentions::Mentions<'_>, coded: &mut
             continue;
         };
         let same_country = c.place.as_ref().is_none_or(|p| lex.places.get(p.place).country == place.cc);
-        let near_day = match (c.date.start, day) {
-            (Some(a), Some(b)) => a.since(*b).is_ok_and(|x| x.get_days().abs() <= 3),
-            _ => true,
-        };
+        let near_day = within_three_days(c.date.start, *day);
         if same_country && near_day {
             c.place = Some(place.clone());
             c.rules.push("takes the place of the happening told just before");
@@ -1060,6 +1053,14 @@ fn inherit_previous_place(lex: &Lexicon, m: &mentions::Mentions<'_>, coded: &mut
         }
     }
     changed
+}
+
+/// Whether two days are at most three days apart (an unknown one may be any).
+fn within_three_days(a: Option<Date>, b: Option<Date>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.since(b).is_ok_and(|s| s.get_days().abs() <= 3),
+        _ => true,
+    }
 }
 
 /// A finer place replaces a coarser one only if it lies inside it (300 km).
