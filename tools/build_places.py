@@ -313,20 +313,40 @@ class AliasPlace:
         self.names = []
 
 
-def load_aliases(path):
-    """aliases.tsv: alias<TAB>geonames:ID|odbl:ID<TAB>comment."""
-    out = []
+def data_lines(path):
+    """(line number, line) of each entry of a hand-written TSV: blank lines and
+    # comments skipped; nothing when the file is absent."""
     if not os.path.exists(path):
-        return out
+        return
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            parts = line.split("\t")
-            if len(parts) < 2 or not re.fullmatch(r"(geonames|odbl):\d+", parts[1]):
-                sys.exit("%s:%d: want alias<TAB>geonames:ID|odbl:ID<TAB>comment" % (path, n))
-            out.append((parts[0].strip(), parts[1], n))
+            if line.strip() and not line.startswith("#"):
+                yield n, line
+
+
+def country_grids(rows):
+    """A neighbour-search Grid of the rows of each country."""
+    grids = {}
+    for p in rows:
+        grids.setdefault(p.country, []).append(p)
+    return {c: Grid(v) for c, v in grids.items()}
+
+
+def odbl_admin1(grids, c):
+    """An ODbL city's admin1: that of the nearest GeoNames row of its country (60 km)."""
+    near = grids.get(c["country"]) and grids[c["country"]].near(c["lat"], c["lon"], 60.0)
+    return near[0][1].a1code if near else ""
+
+
+def load_aliases(path):
+    """aliases.tsv: alias<TAB>geonames:ID|odbl:ID<TAB>comment."""
+    out = []
+    for n, line in data_lines(path):
+        parts = line.split("\t")
+        if len(parts) < 2 or not re.fullmatch(r"(geonames|odbl):\d+", parts[1]):
+            sys.exit("%s:%d: want alias<TAB>geonames:ID|odbl:ID<TAB>comment" % (path, n))
+        out.append((parts[0].strip(), parts[1], n))
     return out
 
 
@@ -335,10 +355,7 @@ def apply_aliases(aliases, path, all_rows, chosen, odbl_raw):
     by_gid = {p.gid: p for p in all_rows}
     by_odbl = {c["id"]: c for c in odbl_raw}
     chosen_by_gid = {p.gid: p for p in chosen}
-    grids = {}
-    for p in all_rows:
-        grids.setdefault(p.country, []).append(p)
-    grids = {c: Grid(v) for c, v in grids.items()}
+    grids = country_grids(all_rows)
     for alias, target, n in aliases:
         kind, num = target.split(":")
         num = int(num)
@@ -352,10 +369,7 @@ def apply_aliases(aliases, path, all_rows, chosen, odbl_raw):
                 sys.exit("%s:%d: %s is no city of mena-cities-states" % (path, n, target))
             p = chosen_by_gid.get(10 ** 12 + num)
             if p is None:
-                # admin1 of the nearest GeoNames row of the same country
-                near = grids.get(c["country"]) and grids[c["country"]].near(c["lat"], c["lon"], 60.0)
-                a1 = near[0][1].a1code if near else ""
-                p = AliasPlace(c, a1, int(c.get("population") or 0))
+                p = AliasPlace(c, odbl_admin1(grids, c), int(c.get("population") or 0))
         if p.gid not in chosen_by_gid:
             chosen.append(p)
             chosen_by_gid[p.gid] = p
@@ -387,39 +401,30 @@ def load_villages(path, all_rows, chosen, odbl_raw):
     used to check that the anchor row lies within VILLAGE_MAX_KM, and the row written to
     places.tsv takes the anchor's coordinates (so every point keeps its GeoNames/ODbL source)."""
     out = []
-    if not os.path.exists(path):
-        return out
     by_gid = {p.gid: p for p in all_rows}
     by_gid.update({p.gid: p for p in chosen})
     by_odbl = {c["id"]: c for c in odbl_raw}
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            c = line.split("\t")
-            if len(c) < 7 or not re.fullmatch(r"(geonames|odbl):\d+", c[3]):
-                sys.exit("%s:%d: want names<TAB>name<TAB>country<TAB>geonames:ID|odbl:ID<TAB>lat<TAB>lon<TAB>comment"
-                         % (path, n))
-            kind, num = c[3].split(":")
-            if kind == "geonames":
-                a = by_gid.get(int(num))
-            else:
-                o = by_odbl.get(int(num))
-                a = o and AliasPlace(o, "", 0)
-                if a is not None:
-                    near = [p for p in all_rows if p.country == o["country"]]
-                    near.sort(key=lambda p: haversine_km(o["lat"], o["lon"], p.lat, p.lon))
-                    a.a1code = near[0].a1code if near else ""
-            if a is None:
-                sys.exit("%s:%d: %s is no row of the raw gazetteer" % (path, n, c[3]))
-            if a.country != c[2]:
-                sys.exit("%s:%d: %s is in %s, not %s" % (path, n, c[3], a.country, c[2]))
-            d = haversine_km(float(c[4]), float(c[5]), a.lat, a.lon)
-            if d > VILLAGE_MAX_KM:
-                sys.exit("%s:%d: %s lies %.1f km from %s (over %.0f km)" % (path, n, c[3], d, c[1], VILLAGE_MAX_KM))
-            names = clean_names(c[0].split("|"))
-            out.append(Village(names, c[1], a))
+    grids = country_grids(all_rows)
+    for n, line in data_lines(path):
+        c = line.split("\t")
+        if len(c) < 7 or not re.fullmatch(r"(geonames|odbl):\d+", c[3]):
+            sys.exit("%s:%d: want names<TAB>name<TAB>country<TAB>geonames:ID|odbl:ID<TAB>lat<TAB>lon<TAB>comment"
+                     % (path, n))
+        kind, num = c[3].split(":")
+        if kind == "geonames":
+            a = by_gid.get(int(num))
+        else:
+            o = by_odbl.get(int(num))
+            a = o and AliasPlace(o, odbl_admin1(grids, o), 0)
+        if a is None:
+            sys.exit("%s:%d: %s is no row of the raw gazetteer" % (path, n, c[3]))
+        if a.country != c[2]:
+            sys.exit("%s:%d: %s is in %s, not %s" % (path, n, c[3], a.country, c[2]))
+        d = haversine_km(float(c[4]), float(c[5]), a.lat, a.lon)
+        if d > VILLAGE_MAX_KM:
+            sys.exit("%s:%d: %s lies %.1f km from %s (over %.0f km)" % (path, n, c[3], d, c[1], VILLAGE_MAX_KM))
+        names = clean_names(c[0].split("|"))
+        out.append(Village(names, c[1], a))
     return out
 
 
