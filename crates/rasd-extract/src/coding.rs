@@ -1238,17 +1238,12 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                     sent.contains(&e.start)
                         && anchor_tok < e.start
                         && e.start < d.start
-                        && !e.since
-                        && e.precision == TimePrecision::Day
-                        && e.date.is_some()
-                        && e.until.is_none()
+                        && e.one_day()
                 })
         });
     // (not after a superlative, الأكثر دموية منذ 2014، nor in a clause dated to its own day:
     // قتل أربعة الجمعة ... حيث يواصلون الاحتجاج منذ 30 مارس)
-    let own_day = m.dates.iter().any(|d| {
-        f.contains(d.start) && !d.since && d.precision == TimePrecision::Day && d.date.is_some() && d.until.is_none()
-    });
+    let own_day = m.dates.iter().any(|d| f.contains(d.start) && d.one_day());
     let days_since = since
         .filter(|d| sent.contains(&d.start) && !superlative(d.start) && !own_day)
         .and_then(|d| d.date.zip(m.published))

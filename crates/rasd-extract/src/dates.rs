@@ -30,6 +30,13 @@ pub struct DateMention {
     pub year_only: Option<i16>,
 }
 
+impl DateMention {
+    /// A single known day, not the start of a period (الأحد، في السابع من نيسان; not منذ الأحد).
+    pub fn one_day(&self) -> bool {
+        !self.since && self.precision == TimePrecision::Day && self.date.is_some() && self.until.is_none()
+    }
+}
+
 fn shift(d: Date, days: i64) -> Option<Date> {
     d.checked_add(days.days()).ok()
 }
