@@ -69,10 +69,7 @@ fn extract(ex: &Extractor<'_>, doc: &Document) -> Result<Vec<Event>, String> {
     if doc.lang.as_deref().is_some_and(|l| l != "ar") {
         return Ok(Vec::new());
     }
-    // a bug in one document must not take the batch down with it
-    std::panic::catch_unwind(|| ex.extract(doc))
-        .map_err(|_| "internal error in extraction (please report it)".to_string())?
-        .map_err(|e| e.to_string())
+    ex.extract(doc).map_err(|e| e.to_string())
 }
 
 pub fn run(lex: &Lexicon, db: &Path, sources: &[PathBuf], quiet: bool) -> Result<Summary> {

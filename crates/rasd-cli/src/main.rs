@@ -215,15 +215,11 @@ fn run() -> Result<i32> {
                 let results: Vec<_> = docs
                     .par_iter()
                     .map(|d| match d {
-                        // a bug in one document must not take the batch down with it
-                        Ok(doc) => std::panic::catch_unwind(|| {
-                            if trace {
-                                ex.trace(doc).map(|(events, frames)| (events, Some(frames)))
-                            } else {
-                                ex.extract(doc).map(|events| (events, None))
-                            }
-                        })
-                        .map_err(|_| format!("document {}: internal error (please report it)", doc.id))?
+                        Ok(doc) => if trace {
+                            ex.trace(doc).map(|(events, frames)| (events, Some(frames)))
+                        } else {
+                            ex.extract(doc).map(|events| (events, None))
+                        }
                         .map_err(|e| e.to_string()),
                         Err(e) => Err(e.clone()),
                     })

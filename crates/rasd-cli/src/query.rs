@@ -44,6 +44,9 @@ pub struct FilterArgs {
     /// Words that must all occur in the evidence (Arabic or not).
     #[arg(long)]
     pub text: Option<String>,
+    /// Only the records of this document (its id).
+    #[arg(long = "doc")]
+    pub doc_id: Option<String>,
 }
 
 /// The options of `rasd events` and `rasd incidents`.
@@ -104,6 +107,7 @@ impl FilterArgs {
             bbox: self.bbox.as_deref().map(parse_bbox).transpose()?,
             min_fatalities: self.min_fatalities,
             text: self.text.clone(),
+            doc_id: self.doc_id.clone(),
             limit: None,
             after: None,
         })

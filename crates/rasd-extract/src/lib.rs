@@ -37,6 +37,9 @@ pub enum ExtractError {
         "document {id}: unreadable publication date {value:?} (expected YYYY-MM-DD, an ISO timestamp or RFC 2822)"
     )]
     BadDate { id: String, value: String },
+    /// A bug in rasd met this document; the others of a batch go on.
+    #[error("document {id}: internal error in extraction (please report it with the document): {message}")]
+    Internal { id: String, message: String },
 }
 
 /// One event frame of a document and what became of it.
@@ -97,7 +100,24 @@ impl<'l> Extractor<'l> {
         Ok((events, traces))
     }
 
-    fn run(&self, doc: &Document, mut trace: Option<&mut Vec<FrameTrace>>) -> Result<Vec<Event>, ExtractError> {
+    /// Runs the pipeline; a panic, which is a bug, fails this document only,
+    /// so no caller has to guard a batch against it.
+    fn run(&self, doc: &Document, trace: Option<&mut Vec<FrameTrace>>) -> Result<Vec<Event>, ExtractError> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.run_unguarded(doc, trace))).unwrap_or_else(|p| {
+            let message = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".into());
+            Err(ExtractError::Internal { id: doc.id.clone(), message })
+        })
+    }
+
+    fn run_unguarded(
+        &self,
+        doc: &Document,
+        mut trace: Option<&mut Vec<FrameTrace>>,
+    ) -> Result<Vec<Event>, ExtractError> {
         let published = match doc.published.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             None => None,
             Some(s) => Some(

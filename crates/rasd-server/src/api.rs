@@ -1,6 +1,6 @@
 //! The routes of the API and their OpenAPI descriptions.
 
-use crate::db::{events_by_id, natural_key};
+use crate::db::natural_key;
 use crate::error::ApiError;
 use crate::params::{self, ExportParams, FilterParams, IngestParams, PageParams};
 use crate::schema::{
@@ -71,6 +71,7 @@ impl utoipa::Modify for BearerAuth {
 pub(crate) fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(list_events))
+        .routes(routes!(get_event))
         .routes(routes!(list_incidents))
         .routes(routes!(get_incident))
         .routes(routes!(post_document))
@@ -117,6 +118,29 @@ async fn list_events(State(st): State<AppState>, RawQuery(raw): RawQuery) -> Res
     let filter = list_filter(raw.as_deref())?;
     let page = st.db.read(move |s| Ok(s.events(&filter)?)).await?;
     Ok(Json(EventPage { items: page.items.into_iter().map(EventItem::from).collect(), next: page.next }))
+}
+
+/// One event with the id of its incident.
+#[utoipa::path(
+    get,
+    path = "/api/events/{id}",
+    tag = "events",
+    params(("id" = String, Path, description = "Event id (`DOCUMENT#N`; `#` is sent as `%23`).")),
+    responses(
+        (status = 200, description = "The event.", body = EventItem),
+        (status = 400, description = "An unknown query parameter.", body = ErrorBody),
+        (status = 404, description = "No such event.", body = ErrorBody),
+    )
+)]
+async fn get_event(
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<EventItem>, ApiError> {
+    no_params(raw.as_deref())?;
+    let event =
+        st.db.read(move |s| s.event(&id)?.ok_or_else(|| ApiError::not_found(format!("no event {id:?}")))).await?;
+    Ok(Json(EventItem::from(event)))
 }
 
 /// Incidents matching the filters, by id (`actor` and `q` match any member).
@@ -168,7 +192,8 @@ async fn get_incident(
 
 /// The stored events with these ids, in text order.
 fn sorted_events(s: &Store, ids: BTreeSet<String>) -> Result<Vec<EventItem>, ApiError> {
-    let mut events: Vec<EventItem> = events_by_id(s, &ids)?.into_values().map(EventItem::from).collect();
+    let mut events: Vec<EventItem> =
+        s.events_by_id(ids.iter().map(String::as_str))?.into_values().map(EventItem::from).collect();
     events.sort_by(|a, b| natural_key(&a.event.id).cmp(&natural_key(&b.event.id)));
     Ok(events)
 }

@@ -2,8 +2,7 @@
 //! event lookups by id.
 
 use crate::error::{ApiError, ServerError};
-use rasd_store::{EventFilter, Store, StoreError, StoredEvent};
-use std::collections::{BTreeMap, BTreeSet};
+use rasd_store::Store;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use tokio::sync::Semaphore;
@@ -12,10 +11,6 @@ use tokio::sync::Semaphore;
 /// thread) instead of each opening a connection. SQLite readers do not block
 /// one another in WAL mode, so this only bounds memory and open files.
 const MAX_READERS: usize = 16;
-
-/// Page size of the id lookups: a document's events and an incident's members
-/// are neighbours in id order, so one page usually holds all of them.
-const LOOKUP_PAGE: usize = 64;
 
 pub(crate) struct Db {
     path: PathBuf,
@@ -93,46 +88,6 @@ impl Db {
             idle.push(store);
         }
     }
-}
-
-/// The stored events with the given ids (those that exist), by id.
-///
-/// The store has no lookup by id, so this walks its keyset pages: starting
-/// after the id without its last character (a prefix, hence smaller than the
-/// id and than every id that extends it), the id is met within the ids that
-/// share that prefix. Ids are visited in order and every page is searched for
-/// all wanted ids, so the events of one document (`doc#1`, `doc#2`, …), which
-/// are neighbours in that order, come in one or two queries.
-pub(crate) fn events_by_id(
-    store: &Store,
-    wanted: &BTreeSet<String>,
-) -> Result<BTreeMap<String, StoredEvent>, StoreError> {
-    let mut found: BTreeMap<String, StoredEvent> = BTreeMap::new();
-    for id in wanted {
-        if found.contains_key(id) {
-            continue;
-        }
-        let mut after = {
-            let mut p = id.clone();
-            p.pop();
-            p
-        };
-        loop {
-            let page =
-                store.events(&EventFilter { after: Some(after), limit: Some(LOOKUP_PAGE), ..Default::default() })?;
-            let past = page.items.last().is_some_and(|e| e.event.id.as_str() >= id.as_str());
-            for e in page.items {
-                if wanted.contains(&e.event.id) {
-                    found.insert(e.event.id.clone(), e);
-                }
-            }
-            match page.next {
-                Some(next) if !past => after = next,
-                _ => break,
-            }
-        }
-    }
-    Ok(found)
 }
 
 /// Sort key that puts `doc#2` before `doc#10`: the extractor numbers a

@@ -57,6 +57,9 @@ pub(crate) struct FilterParams {
     /// Words that must all occur in the evidence text (literal words, no query syntax).
     #[param(example = "مرزق")]
     pub q: Option<String>,
+    /// Only the records of this document (its id as stored; incidents: those holding one of its events).
+    #[param(example = "fezzan-2019-09-30")]
+    pub doc_id: Option<String>,
 }
 
 /// Paging of the list routes.
@@ -245,6 +248,7 @@ pub(crate) fn filter(f: FilterParams, page: PageParams) -> Result<EventFilter, A
         bbox: bbox(f.bbox)?,
         min_fatalities,
         text: given(f.q),
+        doc_id: given(f.doc_id),
         limit: Some(limit),
         // A cursor is an id, taken as is.
         after: page.cursor.filter(|c| !c.is_empty()),

@@ -207,8 +207,10 @@ async fn event_and_incident_filters_match_the_store() {
     let s = Server::start(|_| {}).await;
     let store = ground_truth();
     let f = EventFilter::default;
+    let a_doc = store.events(&f()).unwrap().items[0].event.doc_id.clone();
     let cases: Vec<(String, EventFilter, bool)> = vec![
         ("".into(), f(), true),
+        (format!("doc_id={}", enc(&a_doc)), EventFilter { doc_id: Some(a_doc.clone()), ..f() }, true),
         ("country=ly".into(), EventFilter { country: Some("LY".into()), ..f() }, true),
         (
             format!("event_type={}", enc("Explosions/Remote violence")),
@@ -341,6 +343,16 @@ async fn incident_detail_has_members_sources_ranges_and_gap() {
     let (status, body) = s.get("/api/incidents/no-such-incident").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(error_of(&body).contains("no-such-incident"));
+    // Each event by id: the stored record and its incident.
+    for e in store.events(&EventFilter { limit: Some(1000), ..Default::default() }).unwrap().items {
+        let d = s.ok(&format!("/api/events/{}", enc(&e.event.id))).await;
+        assert_eq!(d["id"], e.event.id.as_str());
+        assert_eq!(d["incident_id"], e.incident_id.as_str());
+        assert_eq!(d["evidence"], serde_json::to_value(&e.event.evidence).unwrap());
+    }
+    let (status, body) = s.get(&format!("/api/events/{}", enc(&format!("{SEED_ID}#99")))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(error_of(&body).contains("#99"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -696,6 +708,7 @@ fn sample(name: &str) -> &'static str {
         "bbox" => "-180,-90,180,90",
         "min_fatalities" => "0",
         "q" => "مرزق",
+        "doc_id" => "fezzan-2019-09-30",
         "limit" => "5",
         "cursor" => "a",
         "format" => "geojson",
@@ -869,6 +882,7 @@ async fn openapi_document_matches_the_router() {
         "/healthz",
         "/api/openapi.json",
         "/api/events",
+        "/api/events/{id}",
         "/api/incidents",
         "/api/incidents/{id}",
         "/api/documents",
@@ -882,6 +896,7 @@ async fn openapi_document_matches_the_router() {
     let incident = ids(&s.ok("/api/incidents?limit=1").await["items"])[0].clone();
     let concrete = |p: &str| {
         p.replace("/api/incidents/{id}", &format!("/api/incidents/{}", enc(&incident)))
+            .replace("/api/events/{id}", &format!("/api/events/{}", enc(&incident)))
             .replace("/api/documents/{id}", &format!("/api/documents/{SEED_ID}"))
             .replace("{path}", "index.html")
     };
@@ -962,6 +977,10 @@ async fn openapi_document_matches_the_router() {
     check_response(&doc, "/api/documents/{id}", "get", status, &body);
     let (status, body) = s.get("/api/incidents/nothing-here").await;
     check_response(&doc, "/api/incidents/{id}", "get", status, &body);
+    let (status, body) = s.get("/api/events/nothing-here").await;
+    check_response(&doc, "/api/events/{id}", "get", status, &body);
+    let body = s.ok(&format!("/api/events/{}", enc(&incident))).await;
+    check_response(&doc, "/api/events/{id}", "get", StatusCode::OK, &body);
     let (status, body) = s.post_json("/api/documents", &json!({"id": "oa-1", "text": report(1)}), None).await;
     assert_eq!(status, StatusCode::CREATED);
     check_response(&doc, "/api/documents", "post", status, &body);

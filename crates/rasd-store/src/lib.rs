@@ -78,6 +78,9 @@ use std::time::Duration;
 /// How long a connection waits for a lock held by another before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// Ids bound in one lookup query (SQLite builds before 3.32 allow 999 parameters).
+pub const ID_BATCH: usize = 500;
+
 /// What [`Store::add_document`] did.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Added {
@@ -282,6 +285,36 @@ impl Store {
         }
         let next = (items.len() == limit).then(|| items.last().map(|e: &StoredEvent| e.event.id.clone())).flatten();
         Ok(Page { items, next })
+    }
+
+    /// One event by id, with its incident.
+    pub fn event(&self, id: &str) -> Result<Option<StoredEvent>, StoreError> {
+        Ok(self.events_by_id([id])?.remove(id))
+    }
+
+    /// The stored events with these ids (those that exist), by id: one
+    /// query for every [`ID_BATCH`] ids.
+    pub fn events_by_id<'a>(
+        &self,
+        ids: impl IntoIterator<Item = &'a str>,
+    ) -> Result<BTreeMap<String, StoredEvent>, StoreError> {
+        let ids: Vec<&str> = ids.into_iter().collect();
+        let mut found = BTreeMap::new();
+        for chunk in ids.chunks(ID_BATCH) {
+            let marks = vec!["?"; chunk.len()].join(",");
+            let sql = format!(
+                "SELECT t.id, t.incident_id, j.json FROM events t JOIN event_json j ON j.pk = t.pk WHERE t.id IN ({marks})"
+            );
+            let mut stmt = self.conn.prepare(&sql)?;
+            let rows = stmt.query_map(params_from_iter(chunk), |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+            })?;
+            for row in rows {
+                let (id, incident_id, json) = row?;
+                found.insert(id, StoredEvent { event: serde_json::from_str(&json)?, incident_id });
+            }
+        }
+        Ok(found)
     }
 
     /// Incidents matching a filter, by id, with `covers`/`covered_by` filled.

@@ -46,6 +46,8 @@ pub struct EventFilter {
     /// Words that must all occur in the evidence (FTS5; each word is matched
     /// as a literal token, no query syntax).
     pub text: Option<String>,
+    /// Only the records of this document (its id as stored).
+    pub doc_id: Option<String>,
     /// Page size, default [`DEFAULT_LIMIT`], at most [`MAX_LIMIT`].
     pub limit: Option<usize>,
     /// Cursor: return ids after this one.
@@ -183,6 +185,14 @@ pub(crate) fn where_clause(f: &EventFilter, target: Target) -> Result<(String, V
              (SELECT rowid FROM event_fts WHERE event_fts MATCH ?))"
         });
         p.push(Value::Text(q));
+    }
+    if let Some(d) = &f.doc_id {
+        w.push(if target == Target::Events {
+            "t.doc_pk = (SELECT pk FROM documents WHERE id = ?)"
+        } else {
+            "t.id IN (SELECT e.incident_id FROM events e WHERE e.doc_pk = (SELECT pk FROM documents WHERE id = ?))"
+        });
+        p.push(Value::Text(d.clone()));
     }
     if let Some(a) = &f.after {
         w.push("t.id > ?");

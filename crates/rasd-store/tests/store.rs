@@ -225,6 +225,18 @@ fn queries_filter_and_page() {
     );
     assert_eq!(inc(EventFilter { actor: Some("libyan national army".into()), ..Default::default() }).len(), 1);
 
+    // One document's records, and the incidents they belong to.
+    assert_eq!(ids(EventFilter { doc_id: Some("alwasat-2019-10-01".into()), ..Default::default() }), [MURZUQ[1]]);
+    assert!(ids(EventFilter { doc_id: Some("no-such-doc".into()), ..Default::default() }).is_empty());
+    assert_eq!(inc(EventFilter { doc_id: Some("alwasat-2019-10-01".into()), ..Default::default() }), [MURZUQ[0]]);
+    // Lookup by id: the ones that exist, each with its incident; more ids than one query binds.
+    let one = store.event(MURZUQ[2]).unwrap().unwrap();
+    assert_eq!((one.event.id.as_str(), one.incident_id.as_str()), (MURZUQ[2], MURZUQ[0]));
+    assert!(store.event("fezzan-2019-09-30#9").unwrap().is_none());
+    let many: Vec<String> = (0..rasd_store::ID_BATCH * 2).map(|i| format!("missing#{i}")).collect();
+    let found = store.events_by_id(many.iter().map(String::as_str).chain(MURZUQ)).unwrap();
+    assert_eq!(found.keys().map(String::as_str).collect::<Vec<_>>(), MURZUQ);
+
     let doc = store.document("fezzan-2019-09-30").unwrap().unwrap();
     assert!(doc.document.text.contains("مرزوق"));
     assert_eq!(doc.sha256.len(), 64);
