@@ -1271,7 +1271,22 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             && i > 0
             && matches!(a.norm(i - 1).trim_start_matches(['و', 'ف']), "الاف" | "مئات" | "الالاف" | "المئات")
     });
+    // deaths in "the protests", a series named as a whole (قتل الجيش في هذه التظاهرات نحو 150،
+    // مقتل أكثر من 100 فلسطيني في الاحتجاجات), are a running total unless the clause gives one
+    // day; not the protesters (آلاف المتظاهرين), the protests only going on (مع استمرار
+    // الاحتجاجات) or their bloodiest day (أكثر يوم دموية في الاحتجاجات)
+    let protest_series = !own_day
+        && toll.as_ref().is_some_and(|t| t.min.is_some_and(|n| n > 1))
+        && ts.iter().any(|&t| {
+            let i = m.triggers[t].start;
+            let pointed = i > 0 && matches!(a.norm(i - 1), "هذه" | "تلك");
+            let setting = |j: usize| j > 0 && matches!(a.norm(j - 1), "في" | "خلال");
+            trig(lex, m, t).any(|x| demonstration(x) && x.plural && matches!(x.pos, Pos::Noun | Pos::Masdar))
+                && (a.norm(i).starts_with("ال") && setting(i) || pointed && setting(i - 1))
+                && !superlative(i)
+        });
     let cumulative = many
+        || protest_series
         || (f.total && !one_happening)
         || ((separate || statement) && counted)
         || (plural_event && (period || since.is_some()) && toll.is_some())
@@ -1949,8 +1964,9 @@ fn no_demonstration(m: &Mentions<'_>, t: usize) -> bool {
     {
         return true;
     }
-    // قطع الطريق على: to forestall (قطع الطريق على الأحلام الإيرانية), no road block
-    if stem.starts_with("قطع") && tm.end < n && a.norm(tm.end) == "علي" {
+    // قطع الطريق على / أمام: to forestall (قطع الطريق على الأحلام الإيرانية، قطع الطريق أمام
+    // المهاجرين غير الشرعيين), no road block
+    if stem.starts_with("قطع") && tm.end < n && matches!(a.norm(tm.end), "علي" | "امام") {
         return true;
     }
     // a road cut by fighters is a move of war, not a crowd blocking it
