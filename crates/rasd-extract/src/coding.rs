@@ -1320,6 +1320,10 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         .collect();
     let covered = |i: usize, x: &Trigger| {
         back.contains(&i)
+            // (the relative clause that describes it: الغارة التي استهدفت منشأة)
+            || back.iter().any(|&b| {
+                b < i && i - b <= 4 && (b + 1..i).any(|j| matches!(a.norm(j), "التي" | "الذي" | "اللتين" | "اللذين"))
+            })
             || (x.role == Role::Kill
                 && back.iter().any(|&b| {
                     b < i && (clause_of(m, b).contains(&i) || (i - b <= 16 && a.sentence_of(i) == a.sentence_of(b)))
@@ -1329,7 +1333,16 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         trig(lex, m, t).any(|x| x.role == Role::Injure) && back.first().is_none_or(|&b| m.triggers[t].start < b)
     });
     let first_back = back.iter().copied().min().unwrap_or(0);
-    if !cumulative && !back.is_empty() && !harm_before && anchors.iter().all(|(t, x)| covered(m.triggers[*t].start, x))
+    // (a strategic word in the frame does not make it news: الاتفاق المبرم بين الدول العظمى)
+    if !cumulative
+        && !back.is_empty()
+        && !harm_before
+        && anchors
+            .iter()
+            .filter(|(_, x)| {
+                x.sub_event_type.is_none_or(|s| s.event_type() != rasd_core::EventType::StrategicDevelopments)
+            })
+            .all(|(t, x)| covered(m.triggers[*t].start, x))
     {
         // (its own day follows the event word: الهجوم الكيميائي المفترض في دوما في السابع من
         // نيسان; one before it is the main verb's: قابلت مسؤولي المنظمة مساء السبت ... موقع الهجوم)
@@ -1508,6 +1521,24 @@ fn referred_back(m: &Mentions<'_>, i: usize) -> bool {
     }
     // the place of a happening, its makers or the one answerable for it (موقع الهجوم، منفذي الهجوم)
     if matches!(prev, "موقع" | "منفذي" | "مرتكبي" | "ذكري") {
+        return true;
+    }
+    // an admission owns up to an earlier act, unlike a claim, which is often the news itself
+    // (اعترف الجيش الإسرائيلي، الأربعاء، بمسؤوليته عن الغارة، الاعتراف الآن بالهجوم); not to
+    // deaths, which are news (اعترفت الميليشيات بمقتل أحد قادتها)
+    let admission = |k: usize| {
+        let w = strip_article(a.norm(k).trim_start_matches(['و', 'ف']));
+        let w = w.strip_prefix('ل').map_or(w, strip_article);
+        w.starts_with("اعترف") || w.starts_with("اعتراف") || matches!(w, "اقر" | "اقرت" | "يقر" | "تقر" | "اقرار")
+    };
+    let own_up =
+        |k: usize| (k.saturating_sub(6)..=k).any(|j| j < i && a.sentence_of(j) == a.sentence_of(i) && admission(j));
+    let word = a.norm(i).trim_start_matches(['و', 'ف']);
+    let killing = word.starts_with("بمقتل") || word.starts_with("بقتل");
+    if !killing
+        && (prev == "عن" && i >= 2 && bare(i - 2).trim_start_matches('ب').starts_with("مسؤولي") && own_up(i - 2)
+            || word.starts_with('ب') && own_up(i - 1))
+    {
         return true;
     }
     if i < 2 || !matches!(prev, "علي" | "في" | "حول" | "بشان" | "عن") {
