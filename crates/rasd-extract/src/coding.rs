@@ -1971,6 +1971,12 @@ fn no_demonstration(m: &Mentions<'_>, t: usize) -> bool {
         // (في: الحق في الاحتجاج; a sit-in's "في احتجاج" is rare next to the gathering words)
         return prev != Some("في") || (i >= 2 && strip_article(a.norm(i - 2)) == "حق");
     }
+    // the right to protest, with ب as well as في (للمواطنين الحق بالاحتجاج، ولكن بلا تخريب)
+    let object = strip_article(stem.strip_prefix('ب').unwrap_or(stem));
+    if prev == Some("حق") && stem.starts_with('ب') && (object.starts_with("احتجاج") || object.starts_with("تظاهر"))
+    {
+        return true;
+    }
     if stem.starts_with("تظاهر") || stem.starts_with("يتظاهر") {
         // تظاهر بـ: to pretend
         if next.is_some_and(|x| x.starts_with('ب') && !x.starts_with("بال")) {
