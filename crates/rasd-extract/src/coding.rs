@@ -1368,6 +1368,13 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             None => return Err(Drop::Background),
         }
     }
+    // a day of its own after the report's is to come, not news (يوم 20 مارس المقبل، بحلول العاشر
+    // من أكتوبر)
+    if let (true, Some(d), Some(p), false) = (own_date, date.start, m.published, cumulative) {
+        if d > p {
+            return Err(Drop::Modal);
+        }
+    }
     // a report of something long past is background, not news (في 12 نوفمبر 2015)
     if let (true, Some(d), Some(p), false) = (own_date, date.start, m.published, cumulative) {
         let long_past =
