@@ -262,6 +262,11 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         .filter(|(t, _)| !charged(m, m.triggers[*t].start))
         // (a weapon noun made or found names no blast: معمل لتصنيع العبوات الناسفة)
         .filter(|(t, x)| !(x.pos == Pos::Noun && held.contains(t)))
+        // "any" strike is none in particular (حذر من أي ضربة أميركية، للرد على أي هجوم)
+        .filter(|(t, x)| {
+            let i = m.triggers[*t].start;
+            x.pos == Pos::Verb || i == 0 || a.norm(i - 1).trim_start_matches(['و', 'ل', 'ب']) != "اي"
+        })
         .collect();
     if anchors.is_empty() {
         return Err(Drop::NoContext);
