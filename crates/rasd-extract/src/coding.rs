@@ -1156,7 +1156,13 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     }
 
     // ---- death toll
-    let toll = death_toll(lex, m, f, &anchors);
+    let toll = death_toll(lex, m, f, &anchors).or_else(|| {
+        let t = singular_victim(lex, m, f, &anchors);
+        if t.is_some() {
+            rules.push(SINGULAR_VICTIM);
+        }
+        t
+    });
     // ---- scope
     let plural_event =
         ts.iter().any(|&t| trig(lex, m, t).any(|x| x.plural && !x.ctx && matches!(x.role, Role::Event | Role::Attack)))
@@ -2288,6 +2294,17 @@ static ONE_PERSON: LazyLock<StemSet> = LazyLock::new(|| {
         "لاجئا",
         "نازح",
         "نازحا",
+        // (a guard, a detainee, a prisoner: حارس مياه، وفاة محتجز، توفي معتقل تحت التعذيب)
+        "حارس",
+        "حارسا",
+        "محتجز",
+        "محتجزا",
+        "معتقل",
+        "معتقلا",
+        "سجين",
+        "سجينا",
+        "موظف",
+        "موظفا",
     ])
 });
 
@@ -2422,7 +2439,12 @@ const DUAL_PERSONS: &[&str] = &[
     "فتاتان",
     "شقيقين",
     "شقيقان",
+    "فلسطينيان",
 ];
+
+/// The rule of a toll of one victim read from a singular word (لقي مصرعه): the toll
+/// alone does not make a record (على مقتله، والد القتيل are background).
+pub const SINGULAR_VICTIM: &str = "one victim told by a singular word";
 
 /// The rule of a toll over several happenings told apart (في واقعتين منفصلتين).
 pub const SEPARATE_HAPPENINGS: &str = "a toll of separate happenings";
@@ -2705,6 +2727,103 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
         if v.min.is_none() {
             let span = a.span(c.start, c.end);
             return Some(Toll { min: None, max: None, qualifier: Qualifier::Vague, span });
+        }
+    }
+    None
+}
+
+/// Death words whose own form tells one victim: a singular pronoun or a singular
+/// noun (لقي حتفه، أدى إلى مقتله، توفي بعد اعتقاله ... لوفاته، فأردوه قتيلا).
+static ONE_DEATH: LazyLock<StemSet> = LazyLock::new(|| {
+    StemSet::new(&[
+        "حتفه",
+        "حتفها",
+        "مصرعه",
+        "مصرعها",
+        "نحبه",
+        "مقتله",
+        "مقتلها",
+        "وفاته",
+        "وفاتها",
+        "اغتياله",
+        "اغتيالها",
+        "استشهاده",
+        "استشهادها",
+        "قتيلا",
+        "قتيل",
+    ])
+});
+
+/// One victim when no number is told (ACLED codes a singular victim's death as 1):
+/// a death word of one person anywhere in the frame (لقي حتفه، أدى لوفاته)
+/// or a singular victim further after a kill verb (قتل بالسلاح في ديونتزا حارس مياه).
+fn singular_victim(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Trigger)]) -> Option<Toll> {
+    let a = &m.a;
+    let one = |i: usize| Toll { min: Some(1), max: Some(1), qualifier: Qualifier::Exact, span: a.span(i, i + 1) };
+    let kills: Vec<usize> = anchors.iter().filter(|(_, x)| x.role == Role::Kill).map(|(t, _)| *t).collect();
+    // (not a count: مئة قتيل، 70 قتيلا; nor a vague pair: بين قتيل وجريح)
+    let counted = |i: usize| {
+        a.quantities.iter().any(|q| q.value_tokens.end == i || (q.tokens.start..q.tokens.end).contains(&i))
+            || i > 0 && (a.tokens[i - 1].kind == TokenKind::Number || strip_article(a.norm(i - 1)).ends_with("بين"))
+            || i + 1 < a.tokens.len() && strip_article(a.norm(i + 1)).starts_with("وجريح")
+    };
+    // (one of a group counted elsewhere: ومن بين قتلى الحوثيين القائد ... الذي لقي مصرعه)
+    let subset = |k: usize| {
+        let sent = a.sentences[a.sentence_of(k)].tokens.clone();
+        (sent.start..k).any(|j| matches!(a.norm(j), "بين" | "بينهم" | "منهم" | "بينهن" | "منهن"))
+            // (nor one killed with others: قتل بمواجهات ... مع 4 من مرافقيه)
+            || (k..sent.end).any(|j| {
+                a.norm(j) == "مع" && a.quantities.iter().any(|q| q.tokens.start == j + 1 && q.min.is_some())
+            })
+    };
+    let kills: Vec<usize> = kills.into_iter().filter(|&t| !subset(m.triggers[t].start)).collect();
+    // the kill word itself or the word after it (لقي القيادي مصرعه، أدى إلى مقتله، فأردوه قتيلا)
+    for &t in &kills {
+        let k = &m.triggers[t];
+        let near = k.start..(k.end + 1).min(a.tokens.len());
+        // (not one of a pair or a group: أدى إلى مقتله وسائقه، لقي مصرعه مع شقيقه)
+        let listed = |i: usize| {
+            i + 1 < a.tokens.len() && a.norm(i + 1) == "مع"
+                || i + 1 < a.tokens.len()
+                    && a.norm(i + 1).starts_with('و')
+                    && a.tokens[i + 1].kind == TokenKind::Arabic
+                    && !m.triggers.iter().any(|x| x.start == i + 1)
+        };
+        if let Some(i) =
+            near.filter(|&i| f.contains(i)).find(|&i| ONE_DEATH.contains(a, i) && !counted(i) && !listed(i))
+        {
+            return Some(one(i));
+        }
+    }
+    // the object of a kill verb a few words on, past a weapon or a place (قتل بالسلاح في
+    // ديونتزا (وسط) حارس مياه); not the killer (برصاص جندي) nor one of a group (بينهم طفل)
+    for &t in &kills {
+        let k = &m.triggers[t];
+        if !trig(lex, m, t).any(|x| x.role == Role::Kill && x.pos == Pos::Verb) {
+            continue;
+        }
+        let sent = a.sentences[a.sentence_of(k.start)].tokens.clone();
+        for i in (k.end..(k.end + 8).min(sent.end)).take_while(|&i| f.contains(i)) {
+            let w = a.norm(i);
+            // (up to the clause's end or the next event word: قتل جندي وأصيب مدني)
+            // (or a number or a pair told before it: قتل الأسبوع الماضي 55 مدنيا، فلسطينيان أحدهما فتى)
+            if matches!(w, "," | "." | "،" | ":" | "؛")
+                || m.triggers.iter().any(|x| x.start == i)
+                || a.quantities.iter().any(|q| q.tokens.start == i)
+                || a.tokens[i].kind == TokenKind::Number
+                || matches!(w, "احدهما" | "احداهما" | "احدهم" | "احداهن")
+            {
+                break;
+            }
+            // (indefinite: not an adjective, المجتمع المدني)
+            if ONE_PERSON.contains(a, i) && !a.norm(i).starts_with("ال") {
+                let before = a.norm(i - 1);
+                if matches!(before, "برصاص" | "يد" | "بيد" | "ايدي" | "بايدي" | "قبل" | "بينهم" | "منهم")
+                {
+                    break;
+                }
+                return Some(one(i));
+            }
         }
     }
     None
