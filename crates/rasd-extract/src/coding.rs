@@ -1167,8 +1167,13 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     let plural_event =
         ts.iter().any(|&t| trig(lex, m, t).any(|x| x.plural && !x.ctx && matches!(x.role, Role::Event | Role::Attack)))
             && !events.iter().any(|x| !x.plural);
-    let period = m.cumulative.iter().any(|c| f.contains(c.start) && lex.cues.cumulative.label(c.id) == "period");
-    let since = m.dates.iter().find(|d| f.contains(d.start) && d.since && d.date.is_some());
+    // (not hours: a toll of the past hours is one day's, خلال الساعات الماضية، خلال 24 ساعة)
+    let hours = |r: std::ops::Range<usize>| r.into_iter().any(|i| strip_article(a.norm(i)).starts_with("ساع"));
+    let period = m
+        .cumulative
+        .iter()
+        .any(|c| f.contains(c.start) && lex.cues.cumulative.label(c.id) == "period" && !hours(c.start..c.end));
+    let since = m.dates.iter().find(|d| f.contains(d.start) && d.since && d.date.is_some() && !hours(d.start..d.end));
     // منذ ثلاث سنوات، منذ أشهر: a toll over months or years is a total, whatever the verb
     // (not after a superlative: أعنف هجوم منذ ثلاثة أعوام، الأكثر دموية منذ بداية النزاع)
     // (أكثر من 500 is a quantity, not a superlative: أكثر من 500 مدني قتلوا منذ بدء القصف)
@@ -1186,23 +1191,45 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             && a.norm(i).strip_prefix('و').unwrap_or(a.norm(i)) == "منذ"
             && !superlative(i)
             && (i + 1..(i + 4).min(a.tokens.len())).any(|j| {
+                // (a year: قتل 246 شخصا منذ 2015 في اعتداءات)
+                a.tokens[j].kind == TokenKind::Number && a.norm(j).len() == 4 && a.norm(j).starts_with(['1', '2'])
+                    || matches!(
+                        strip_article(a.norm(j)),
+                        "سنوات"
+                            | "سنه"
+                            | "سنتين"
+                            | "عام"
+                            | "عامين"
+                            | "اعوام"
+                            | "اشهر"
+                            | "شهور"
+                            | "بدايه"
+                            | "بدء"
+                            | "انطلاق"
+                            | "اندلاع"
+                    )
+            })
+    });
+    // a toll of an operation that lasted weeks or months is a total (بعد عملية عسكرية استمرت
+    // نحو شهرين وأسفرت عن مقتل 1700 مدني)
+    let lasted = sent.clone().any(|i| {
+        matches!(a.norm(i).trim_start_matches('و'), "استمرت" | "استمر" | "دامت" | "دام")
+            && (i + 1..(i + 4).min(sent.end)).any(|j| {
                 matches!(
                     strip_article(a.norm(j)),
-                    "سنوات"
-                        | "سنه"
-                        | "سنتين"
-                        | "عام"
-                        | "عامين"
-                        | "اعوام"
+                    "شهرين"
                         | "اشهر"
                         | "شهور"
-                        | "بدايه"
-                        | "بدء"
-                        | "انطلاق"
-                        | "اندلاع"
+                        | "اسابيع"
+                        | "اسبوعين"
+                        | "سنوات"
+                        | "عامين"
+                        | "اعوام"
+                        | "سنتين"
                 )
             })
     });
+    let long_since = long_since || lasted;
     // a total of one named happening (ارتفاع عدد الشهداء إلى ثلاثة من جراء المقذوف،
     // الحصيلة الأولية للانفجار) is that happening's toll, not a running total
     let happening_words: Vec<(usize, &Trigger)> = ts
@@ -2493,6 +2520,19 @@ pub(crate) const NOT_TOLL_UNITS: &[&str] = &[
     "قذائف",
     "هجمات",
     "هجوم",
+    // (targets, buildings and vehicles counted: قتلوا في غارة على ثلاثة أهداف)
+    "اهداف",
+    "مواقع",
+    "منازل",
+    "مباني",
+    "مبان",
+    "سيارات",
+    "اليات",
+    "مركبات",
+    "دبابات",
+    "طائرات",
+    "بلدات",
+    "قري",
 ];
 
 fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Trigger)]) -> Option<Toll> {
@@ -2584,6 +2624,22 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
             {
                 // the counted noun, then only quotes or قد before the verb: "خمسة جنود" قد قتلوا
                 dist = Some(2);
+            } else if q.tokens.end < k.start
+                && k.start - q.tokens.end <= 12
+                && q.tokens.start > 0
+                && matches!(a.norm(q.tokens.start - 1), "ان" | "بان")
+                && a.norm(k.start).ends_with("وا")
+                && !m.triggers.iter().any(|x| q.tokens.end <= x.start && x.start < k.start)
+                // (not a share, 85 في المئة من هؤلاء قتلوا, nor the killed or wounded: قتلوا أو أصيبوا)
+                && !(q.tokens.end + 1 < a.tokens.len()
+                    && a.norm(q.tokens.end) == "في"
+                    && matches!(a.norm(q.tokens.end + 1), "المئه" | "المائه"))
+                && !injures.iter().any(|&j| k.end <= j && j <= k.end + 2)
+                && a.sentence_of(q.tokens.start) == a.sentence_of(k.start)
+            {
+                // the number heads the subject of أن and the plural verb ends it: أن 45 عنصرا من
+                // تنظيم "الدولة الإسلامية"، بينهم قياديون قتلوا
+                dist = Some(3);
             }
             if let Some(d0) = dist {
                 // a wounding word nearer to the number takes it (5 جرحى)
