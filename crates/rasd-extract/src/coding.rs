@@ -1161,13 +1161,24 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     }
 
     // ---- death toll
-    let toll = death_toll(lex, m, f, &anchors);
+    let toll = death_toll(lex, m, f, &anchors).or_else(|| {
+        let t = singular_victim(lex, m, f, &anchors);
+        if t.is_some() {
+            rules.push(SINGULAR_VICTIM);
+        }
+        t
+    });
     // ---- scope
     let plural_event =
         ts.iter().any(|&t| trig(lex, m, t).any(|x| x.plural && !x.ctx && matches!(x.role, Role::Event | Role::Attack)))
             && !events.iter().any(|x| !x.plural);
-    let period = m.cumulative.iter().any(|c| f.contains(c.start) && lex.cues.cumulative.label(c.id) == "period");
-    let since = m.dates.iter().find(|d| f.contains(d.start) && d.since && d.date.is_some());
+    // (not hours: a toll of the past hours is one day's, خلال الساعات الماضية، خلال 24 ساعة)
+    let hours = |r: std::ops::Range<usize>| r.into_iter().any(|i| strip_article(a.norm(i)).starts_with("ساع"));
+    let period = m
+        .cumulative
+        .iter()
+        .any(|c| f.contains(c.start) && lex.cues.cumulative.label(c.id) == "period" && !hours(c.start..c.end));
+    let since = m.dates.iter().find(|d| f.contains(d.start) && d.since && d.date.is_some() && !hours(d.start..d.end));
     // منذ ثلاث سنوات، منذ أشهر: a toll over months or years is a total, whatever the verb
     // (not after a superlative: أعنف هجوم منذ ثلاثة أعوام، الأكثر دموية منذ بداية النزاع)
     // (أكثر من 500 is a quantity, not a superlative: أكثر من 500 مدني قتلوا منذ بدء القصف)
@@ -1185,23 +1196,45 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             && a.norm(i).strip_prefix('و').unwrap_or(a.norm(i)) == "منذ"
             && !superlative(i)
             && (i + 1..(i + 4).min(a.tokens.len())).any(|j| {
+                // (a year: قتل 246 شخصا منذ 2015 في اعتداءات)
+                a.tokens[j].kind == TokenKind::Number && a.norm(j).len() == 4 && a.norm(j).starts_with(['1', '2'])
+                    || matches!(
+                        strip_article(a.norm(j)),
+                        "سنوات"
+                            | "سنه"
+                            | "سنتين"
+                            | "عام"
+                            | "عامين"
+                            | "اعوام"
+                            | "اشهر"
+                            | "شهور"
+                            | "بدايه"
+                            | "بدء"
+                            | "انطلاق"
+                            | "اندلاع"
+                    )
+            })
+    });
+    // a toll of an operation that lasted weeks or months is a total (بعد عملية عسكرية استمرت
+    // نحو شهرين وأسفرت عن مقتل 1700 مدني)
+    let lasted = sent.clone().any(|i| {
+        matches!(a.norm(i).trim_start_matches('و'), "استمرت" | "استمر" | "دامت" | "دام")
+            && (i + 1..(i + 4).min(sent.end)).any(|j| {
                 matches!(
                     strip_article(a.norm(j)),
-                    "سنوات"
-                        | "سنه"
-                        | "سنتين"
-                        | "عام"
-                        | "عامين"
-                        | "اعوام"
+                    "شهرين"
                         | "اشهر"
                         | "شهور"
-                        | "بدايه"
-                        | "بدء"
-                        | "انطلاق"
-                        | "اندلاع"
+                        | "اسابيع"
+                        | "اسبوعين"
+                        | "سنوات"
+                        | "عامين"
+                        | "اعوام"
+                        | "سنتين"
                 )
             })
     });
+    let long_since = long_since || lasted;
     // a total of one named happening (ارتفاع عدد الشهداء إلى ثلاثة من جراء المقذوف،
     // الحصيلة الأولية للانفجار) is that happening's toll, not a running total
     let happening_words: Vec<(usize, &Trigger)> = ts
@@ -2353,6 +2386,17 @@ static ONE_PERSON: LazyLock<StemSet> = LazyLock::new(|| {
         "لاجئا",
         "نازح",
         "نازحا",
+        // (a guard, a detainee, a prisoner: حارس مياه، وفاة محتجز، توفي معتقل تحت التعذيب)
+        "حارس",
+        "حارسا",
+        "محتجز",
+        "محتجزا",
+        "معتقل",
+        "معتقلا",
+        "سجين",
+        "سجينا",
+        "موظف",
+        "موظفا",
     ])
 });
 
@@ -2487,7 +2531,12 @@ const DUAL_PERSONS: &[&str] = &[
     "فتاتان",
     "شقيقين",
     "شقيقان",
+    "فلسطينيان",
 ];
+
+/// The rule of a toll of one victim read from a singular word (لقي مصرعه): the toll
+/// alone does not make a record (على مقتله، والد القتيل are background).
+pub const SINGULAR_VICTIM: &str = "one victim told by a singular word";
 
 /// The rule of a toll over several happenings told apart (في واقعتين منفصلتين).
 pub const SEPARATE_HAPPENINGS: &str = "a toll of separate happenings";
@@ -2536,6 +2585,19 @@ pub(crate) const NOT_TOLL_UNITS: &[&str] = &[
     "قذائف",
     "هجمات",
     "هجوم",
+    // (targets, buildings and vehicles counted: قتلوا في غارة على ثلاثة أهداف)
+    "اهداف",
+    "مواقع",
+    "منازل",
+    "مباني",
+    "مبان",
+    "سيارات",
+    "اليات",
+    "مركبات",
+    "دبابات",
+    "طائرات",
+    "بلدات",
+    "قري",
 ];
 
 fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Trigger)]) -> Option<Toll> {
@@ -2627,6 +2689,22 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
             {
                 // the counted noun, then only quotes or قد before the verb: "خمسة جنود" قد قتلوا
                 dist = Some(2);
+            } else if q.tokens.end < k.start
+                && k.start - q.tokens.end <= 12
+                && q.tokens.start > 0
+                && matches!(a.norm(q.tokens.start - 1), "ان" | "بان")
+                && a.norm(k.start).ends_with("وا")
+                && !m.triggers.iter().any(|x| q.tokens.end <= x.start && x.start < k.start)
+                // (not a share, 85 في المئة من هؤلاء قتلوا, nor the killed or wounded: قتلوا أو أصيبوا)
+                && !(q.tokens.end + 1 < a.tokens.len()
+                    && a.norm(q.tokens.end) == "في"
+                    && matches!(a.norm(q.tokens.end + 1), "المئه" | "المائه"))
+                && !injures.iter().any(|&j| k.end <= j && j <= k.end + 2)
+                && a.sentence_of(q.tokens.start) == a.sentence_of(k.start)
+            {
+                // the number heads the subject of أن and the plural verb ends it: أن 45 عنصرا من
+                // تنظيم "الدولة الإسلامية"، بينهم قياديون قتلوا
+                dist = Some(3);
             }
             if let Some(d0) = dist {
                 // a wounding word nearer to the number takes it (5 جرحى)
@@ -2770,6 +2848,103 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
         if v.min.is_none() {
             let span = a.span(c.start, c.end);
             return Some(Toll { min: None, max: None, qualifier: Qualifier::Vague, span });
+        }
+    }
+    None
+}
+
+/// Death words whose own form tells one victim: a singular pronoun or a singular
+/// noun (لقي حتفه، أدى إلى مقتله، توفي بعد اعتقاله ... لوفاته، فأردوه قتيلا).
+static ONE_DEATH: LazyLock<StemSet> = LazyLock::new(|| {
+    StemSet::new(&[
+        "حتفه",
+        "حتفها",
+        "مصرعه",
+        "مصرعها",
+        "نحبه",
+        "مقتله",
+        "مقتلها",
+        "وفاته",
+        "وفاتها",
+        "اغتياله",
+        "اغتيالها",
+        "استشهاده",
+        "استشهادها",
+        "قتيلا",
+        "قتيل",
+    ])
+});
+
+/// One victim when no number is told (ACLED codes a singular victim's death as 1):
+/// a death word of one person anywhere in the frame (لقي حتفه، أدى لوفاته)
+/// or a singular victim further after a kill verb (قتل بالسلاح في ديونتزا حارس مياه).
+fn singular_victim(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Trigger)]) -> Option<Toll> {
+    let a = &m.a;
+    let one = |i: usize| Toll { min: Some(1), max: Some(1), qualifier: Qualifier::Exact, span: a.span(i, i + 1) };
+    let kills: Vec<usize> = anchors.iter().filter(|(_, x)| x.role == Role::Kill).map(|(t, _)| *t).collect();
+    // (not a count: مئة قتيل، 70 قتيلا; nor a vague pair: بين قتيل وجريح)
+    let counted = |i: usize| {
+        a.quantities.iter().any(|q| q.value_tokens.end == i || (q.tokens.start..q.tokens.end).contains(&i))
+            || i > 0 && (a.tokens[i - 1].kind == TokenKind::Number || strip_article(a.norm(i - 1)).ends_with("بين"))
+            || i + 1 < a.tokens.len() && strip_article(a.norm(i + 1)).starts_with("وجريح")
+    };
+    // (one of a group counted elsewhere: ومن بين قتلى الحوثيين القائد ... الذي لقي مصرعه)
+    let subset = |k: usize| {
+        let sent = a.sentences[a.sentence_of(k)].tokens.clone();
+        (sent.start..k).any(|j| matches!(a.norm(j), "بين" | "بينهم" | "منهم" | "بينهن" | "منهن"))
+            // (nor one killed with others: قتل بمواجهات ... مع 4 من مرافقيه)
+            || (k..sent.end).any(|j| {
+                a.norm(j) == "مع" && a.quantities.iter().any(|q| q.tokens.start == j + 1 && q.min.is_some())
+            })
+    };
+    let kills: Vec<usize> = kills.into_iter().filter(|&t| !subset(m.triggers[t].start)).collect();
+    // the kill word itself or the word after it (لقي القيادي مصرعه، أدى إلى مقتله، فأردوه قتيلا)
+    for &t in &kills {
+        let k = &m.triggers[t];
+        let near = k.start..(k.end + 1).min(a.tokens.len());
+        // (not one of a pair or a group: أدى إلى مقتله وسائقه، لقي مصرعه مع شقيقه)
+        let listed = |i: usize| {
+            i + 1 < a.tokens.len() && a.norm(i + 1) == "مع"
+                || i + 1 < a.tokens.len()
+                    && a.norm(i + 1).starts_with('و')
+                    && a.tokens[i + 1].kind == TokenKind::Arabic
+                    && !m.triggers.iter().any(|x| x.start == i + 1)
+        };
+        if let Some(i) =
+            near.filter(|&i| f.contains(i)).find(|&i| ONE_DEATH.contains(a, i) && !counted(i) && !listed(i))
+        {
+            return Some(one(i));
+        }
+    }
+    // the object of a kill verb a few words on, past a weapon or a place (قتل بالسلاح في
+    // ديونتزا (وسط) حارس مياه); not the killer (برصاص جندي) nor one of a group (بينهم طفل)
+    for &t in &kills {
+        let k = &m.triggers[t];
+        if !trig(lex, m, t).any(|x| x.role == Role::Kill && x.pos == Pos::Verb) {
+            continue;
+        }
+        let sent = a.sentences[a.sentence_of(k.start)].tokens.clone();
+        for i in (k.end..(k.end + 8).min(sent.end)).take_while(|&i| f.contains(i)) {
+            let w = a.norm(i);
+            // (up to the clause's end or the next event word: قتل جندي وأصيب مدني)
+            // (or a number or a pair told before it: قتل الأسبوع الماضي 55 مدنيا، فلسطينيان أحدهما فتى)
+            if matches!(w, "," | "." | "،" | ":" | "؛")
+                || m.triggers.iter().any(|x| x.start == i)
+                || a.quantities.iter().any(|q| q.tokens.start == i)
+                || a.tokens[i].kind == TokenKind::Number
+                || matches!(w, "احدهما" | "احداهما" | "احدهم" | "احداهن")
+            {
+                break;
+            }
+            // (indefinite: not an adjective, المجتمع المدني)
+            if ONE_PERSON.contains(a, i) && !a.norm(i).starts_with("ال") {
+                let before = a.norm(i - 1);
+                if matches!(before, "برصاص" | "يد" | "بيد" | "ايدي" | "بايدي" | "قبل" | "بينهم" | "منهم")
+                {
+                    break;
+                }
+                return Some(one(i));
+            }
         }
     }
     None

@@ -424,7 +424,8 @@ fn one_place(lex: &Lexicon, x: &Coded, y: &Coded) -> bool {
 fn specifics(c: &Coded) -> usize {
     let actor = c.actor1.is_some() || c.actor2.is_some();
     let place = c.place.as_ref().is_some_and(|p| p.precision < GeoPrecision::Region);
-    let toll = c.toll.as_ref().is_some_and(|t| t.min.is_some() || t.qualifier == rasd_core::Qualifier::Vague);
+    let toll = c.toll.as_ref().is_some_and(|t| t.min.is_some() || t.qualifier == rasd_core::Qualifier::Vague)
+        && !c.rules.contains(&coding::SINGULAR_VICTIM);
     // a bombing named by its device (انفجار عبوة ناسفة، تفجير انتحاري) is one happening by itself
     let device = c.specific
         && c.scope == Scope::Event
