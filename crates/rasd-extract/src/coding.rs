@@ -258,6 +258,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             !(territorial(x) && x.pos != Pos::Verb && i > 0 && a.norm(i - 1).trim_start_matches('و') == "قبل")
         })
         .filter(|(t, x)| !(territorial(x) && not_ground(m, m.triggers[*t].end)))
+        .filter(|(t, x)| !(territorial(x) && held_control(m, m.triggers[*t].start)))
         .filter(|(t, x)| !(demonstration(x) && no_demonstration(m, *t)))
         .filter(|(t, _)| !charged(m, m.triggers[*t].start))
         // (a killing named as an aim is no harm done: تهدف للقضاء على الإرهابيين)
@@ -2248,6 +2249,41 @@ fn truce_made(m: &Mentions<'_>, i: usize, end: usize) -> bool {
         w == "حيز" || w.starts_with("اعلن") || w.starts_with("توصل") || w.starts_with("ابرم")
     });
     !failed && (made || after)
+}
+
+/// Control named as a state, not a change of hands: the area under or outside a side's
+/// control (المناطق الواقعة تحت سيطرتها، خارجة عن سيطرتها، رقعة سيطرتها) or control held,
+/// in the present tense (يفرض سيطرته حاليا على، يبسط النظام سيطرته، تعزز سيطرتها، يحتفظ
+/// التنظيم بسيطرته); not control taken (أحكمت سيطرتها، أعلن عن سيطرته، بسطت سيطرتها).
+fn held_control(m: &Mentions<'_>, i: usize) -> bool {
+    let a = &m.a;
+    let w = |j: usize| strip_article(a.norm(j).trim_start_matches('و')).to_string();
+    if !w(i).trim_start_matches(['ب', 'ل']).starts_with("سيطر") {
+        return false;
+    }
+    let prev = if i > 0 { w(i - 1) } else { String::new() };
+    let state = matches!(prev.as_str(), "تحت" | "تخت" | "خارج" | "رقعه" | "مساحه" | "نطاق" | "مناطق")
+        || (prev == "عن" && i > 1 && matches!(w(i - 2).as_str(), "خارجه" | "خارجا" | "خارجين" | "بعيدا"));
+    let cl = clause_of(m, i);
+    let holding = (i.saturating_sub(3)..i).filter(|j| cl.contains(j)).any(|j| {
+        matches!(
+            w(j).as_str(),
+            "يفرض"
+                | "تفرض"
+                | "يفرضون"
+                | "يبسط"
+                | "تبسط"
+                | "يبسطون"
+                | "يحكم"
+                | "تحكم"
+                | "يحكمون"
+                | "يعزز"
+                | "تعزز"
+                | "يحتفظ"
+                | "تحتفظ"
+        )
+    });
+    state || holding
 }
 
 /// A fight after purpose ل names an aim, not a fight (أطلقت تركيا في 20 يناير
