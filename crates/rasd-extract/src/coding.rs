@@ -309,6 +309,18 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             && i > 0
             && matches!(strip_article(a.norm(i - 1).trim_start_matches(['و', 'ف'])), "قبل" | "بعد" | "عقب" | "اثر")
     };
+    // a taking of ground told only after بعد (بعد السيطرة على الغوطة الشرقية، بعد استعادة القوات
+    // العراقية مدينة الموصل) is the earlier change of hands a later state is dated from
+    let after_takeover = |t: usize, x: &Trigger| {
+        let i = m.triggers[t].start;
+        territorial(x)
+            && x.pos != Pos::Verb
+            && i > 0
+            && matches!(strip_article(a.norm(i - 1).trim_start_matches(['و', 'ف'])), "بعد" | "عقب" | "اثر")
+    };
+    if anchors.iter().all(|(t, x)| after_takeover(*t, x)) {
+        return Err(Drop::Background);
+    }
     let anchors: Vec<(usize, &Trigger)> = if anchors.iter().any(|(t, x)| !timed_takeover(*t, x)) {
         anchors.into_iter().filter(|(t, x)| !timed_takeover(*t, x)).collect()
     } else {
