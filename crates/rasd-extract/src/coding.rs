@@ -321,6 +321,25 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     if anchors.iter().all(|(t, x)| after_takeover(*t, x)) {
         return Err(Drop::Background);
     }
+    // an event word opening a relative clause that tells a state or a practice of its head,
+    // not a dated act: ground taken (الغوطة الشرقية التي سيطر عليها الجيش مؤخرا) or a present
+    // tense (الغوطة الشرقية التي تتعرض لقصف مستمر، تركيا التي تقصف بطائراتها المدنيين)
+    let relative_state = |t: usize, x: &Trigger| {
+        let i = m.triggers[t].start;
+        let rel = i > 0
+            && matches!(
+                a.norm(i - 1).trim_start_matches('و'),
+                "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللاتي"
+            );
+        let w = a.norm(i).trim_start_matches(['و', 'ف']);
+        let present = w.starts_with('ي')
+            || w.starts_with("تت")
+            || w.strip_prefix('ت').is_some_and(|r| lex.text.vocab().contains(&format!("ي{r}")));
+        rel && x.role != Role::Kill && (territorial(x) || (x.pos == Pos::Verb || x.pos == Pos::Passive) && present)
+    };
+    if anchors.iter().all(|(t, x)| relative_state(*t, x)) {
+        return Err(Drop::Background);
+    }
     let anchors: Vec<(usize, &Trigger)> = if anchors.iter().any(|(t, x)| !timed_takeover(*t, x)) {
         anchors.into_iter().filter(|(t, x)| !timed_takeover(*t, x)).collect()
     } else {
