@@ -261,6 +261,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         .filter(|(t, x)| !(territorial(x) && held_control(m, m.triggers[*t].start)))
         .filter(|(t, x)| !(demonstration(x) && no_demonstration(m, *t)))
         .filter(|(t, _)| !charged(m, m.triggers[*t].start))
+        .filter(|(t, x)| !(x.role == Role::Kill && war_toll(m, m.triggers[*t].start)))
         // (a killing named as an aim is no harm done: تهدف للقضاء على الإرهابيين)
         .filter(|(t, x)| {
             let hurt = ts.iter().any(|&u| {
@@ -2315,6 +2316,24 @@ fn held_control(m: &Mentions<'_>, i: usize) -> bool {
         )
     });
     state || holding
+}
+
+/// The dead of a whole war, told as what the war caused (النزاع في سوريا الذي أوقع أكثر من
+/// 340 ألف قتيل، حرب أهلية خلّفت ما يقارب 10 آلاف قتيل، الصراع في اليمن خلف عشرة آلاف قتيل):
+/// a war's toll, no happening of its own.
+fn war_toll(m: &Mentions<'_>, i: usize) -> bool {
+    let a = &m.a;
+    let sent = a.sentence_of(i);
+    let w =
+        |j: usize| strip_article(a.norm(j).trim_start_matches(['و', 'ف']).trim_start_matches(['ل', 'ب'])).to_string();
+    let causing = |v: &str| {
+        ["اوقع", "اودي", "ادي", "ادت", "خلف", "اسفر", "حصد", "تسبب", "راح ضحيت"].iter().any(|c| v.starts_with(c))
+    };
+    let back: Vec<usize> = (i.saturating_sub(10)..i).filter(|&j| a.sentence_of(j) == sent).collect();
+    back.iter().enumerate().any(|(k, &j)| {
+        matches!(w(j).as_str(), "حرب" | "نزاع" | "صراع" | "حربا" | "نزاعا" | "صراعا")
+            && back[k + 1..].iter().any(|&c| causing(&w(c)) || causing(a.norm(c)))
+    })
 }
 
 /// A fight after purpose ل names an aim, not a fight (أطلقت تركيا في 20 يناير
