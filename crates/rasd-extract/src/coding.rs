@@ -258,8 +258,22 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             !(territorial(x) && x.pos != Pos::Verb && i > 0 && a.norm(i - 1).trim_start_matches('و') == "قبل")
         })
         .filter(|(t, x)| !(territorial(x) && not_ground(m, m.triggers[*t].end)))
+        .filter(|(t, x)| !(territorial(x) && held_control(m, m.triggers[*t].start)))
         .filter(|(t, x)| !(demonstration(x) && no_demonstration(m, *t)))
         .filter(|(t, _)| !charged(m, m.triggers[*t].start))
+        .filter(|(t, x)| !(x.role == Role::Kill && war_toll(m, m.triggers[*t].start)))
+        // (a killing named as an aim is no harm done: تهدف للقضاء على الإرهابيين)
+        .filter(|(t, x)| {
+            let hurt = ts.iter().any(|&u| {
+                trig(lex, m, u).any(|y| matches!(y.role, Role::Kill | Role::Injure)) && !purpose(m, m.triggers[u].start)
+            });
+            hurt || !bare_operation(x) || conducted(m, m.triggers[*t].start, m.triggers[*t].end)
+        })
+        // (a truce broken by a blow or a death still carries that violence: القذائف التي سقطت
+        // السبت على مواقع للقوات الحكومية يبدو أنها خرقت الاتفاق)
+        .filter(|(t, x)| {
+            !truce_noun(x) || harm || !weapons.is_empty() || truce_made(m, m.triggers[*t].start, m.triggers[*t].end)
+        })
         // (a weapon noun made or found names no blast: معمل لتصنيع العبوات الناسفة)
         .filter(|(t, x)| !(x.pos == Pos::Noun && held.contains(t)))
         // "any" strike is none in particular (حذر من أي ضربة أميركية، للرد على أي هجوم)
@@ -301,6 +315,37 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             && i > 0
             && matches!(strip_article(a.norm(i - 1).trim_start_matches(['و', 'ف'])), "قبل" | "بعد" | "عقب" | "اثر")
     };
+    // a taking of ground told only after بعد (بعد السيطرة على الغوطة الشرقية، بعد استعادة القوات
+    // العراقية مدينة الموصل) is the earlier change of hands a later state is dated from
+    let after_takeover = |t: usize, x: &Trigger| {
+        let i = m.triggers[t].start;
+        territorial(x)
+            && x.pos != Pos::Verb
+            && i > 0
+            && matches!(strip_article(a.norm(i - 1).trim_start_matches(['و', 'ف'])), "بعد" | "عقب" | "اثر")
+    };
+    if anchors.iter().all(|(t, x)| after_takeover(*t, x)) {
+        return Err(Drop::Background);
+    }
+    // an event word opening a relative clause that tells a state or a practice of its head,
+    // not a dated act: ground taken (الغوطة الشرقية التي سيطر عليها الجيش مؤخرا) or a present
+    // tense (الغوطة الشرقية التي تتعرض لقصف مستمر، تركيا التي تقصف بطائراتها المدنيين)
+    let relative_state = |t: usize, x: &Trigger| {
+        let i = m.triggers[t].start;
+        let rel = i > 0
+            && matches!(
+                a.norm(i - 1).trim_start_matches('و'),
+                "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللاتي"
+            );
+        let w = a.norm(i).trim_start_matches(['و', 'ف']);
+        let present = w.starts_with('ي')
+            || w.starts_with("تت")
+            || w.strip_prefix('ت').is_some_and(|r| lex.text.vocab().contains(&format!("ي{r}")));
+        rel && x.role != Role::Kill && (territorial(x) || (x.pos == Pos::Verb || x.pos == Pos::Passive) && present)
+    };
+    if anchors.iter().all(|(t, x)| relative_state(*t, x)) {
+        return Err(Drop::Background);
+    }
     let anchors: Vec<(usize, &Trigger)> = if anchors.iter().any(|(t, x)| !timed_takeover(*t, x)) {
         anchors.into_iter().filter(|(t, x)| !timed_takeover(*t, x)).collect()
     } else {
@@ -2222,6 +2267,171 @@ fn ended(m: &Mentions<'_>, i: usize) -> bool {
             | "توقفت"
             | "لوقف"
     )
+}
+
+/// A bare operation noun (عملية عسكرية، العمليات العسكرية، حملة عسكرية) names a campaign,
+/// not a happening, unless it is launched or carried out (see [`conducted`]).
+fn bare_operation(x: &Trigger) -> bool {
+    matches!(
+        x.phrase.as_str(),
+        "عملية"
+            | "عمليات"
+            | "عملية عسكرية"
+            | "عمليات عسكرية"
+            | "عملية برية"
+            | "حملة عسكرية"
+            | "حملة"
+    )
+}
+
+/// An operation is told as done when a verb of launching or carrying out governs it
+/// (أطلق الجيش الليبي عملية عسكرية، نفذت القوات عمليات تطهير، بدأت العملية باستهداف);
+/// not when it only frames something else (في إطار عملية عسكرية تهدف، وتثير العملية
+/// العسكرية ضد الأكراد اتهامات، مخططين لعمليات عسكرية، العملية العسكرية المرتقبة).
+fn conducted(m: &Mentions<'_>, i: usize, end: usize) -> bool {
+    let a = &m.a;
+    let cl = clause_of(m, i);
+    let verb = |w: &str| {
+        let w = strip_article(w);
+        [
+            "بدا",
+            "بدء",
+            "يبدا",
+            "تبدا",
+            "اطلق",
+            "يطلق",
+            "تطلق",
+            "انطلق",
+            "تنطلق",
+            "شن",
+            "يشن",
+            "تشن",
+            "نفذ",
+            "ينفذ",
+            "تنفذ",
+        ]
+        .iter()
+        .any(|v| w.starts_with(v))
+            || ["تنفيذ", "شرع", "شرعت", "باشر", "باشرت", "خاض", "خاضت", "تخوض", "يخوض", "اجرت", "اجري", "تجري", "يجري"]
+                .contains(&w)
+    };
+    // an operation told as going on, the verb right before it (وتتواصل العمليات العسكرية للجيش
+    // الوطني); not a going on of something else (وتواصل ألوية العمالقة استعداداتها لإطلاق عملية)
+    let going_on = |w: &str| {
+        ["تتواصل", "يتواصل", "تواصلت", "تواصل", "واصلت", "يواصل", "تستمر", "يستمر", "استمرت"]
+            .contains(&w.trim_start_matches(['و', 'ف']))
+    };
+    // (بشن، بتنفيذ: the masdar after ب)
+    let doing = |w: &str| {
+        let w = w.trim_start_matches(['و', 'ف']);
+        verb(w) || w.strip_prefix('ب').is_some_and(|r| r.chars().count() > 2 && verb(r))
+    };
+    // (the verb may stand before an aside: بدأت قوات سوريا الديمقراطية، المدعومة من الولايات
+    // المتحدة، ما سمته المرحلة الأخيرة من حملة عسكرية)
+    let sent = a.sentence_of(i);
+    let before = (i.saturating_sub(16)..i).filter(|&j| a.sentence_of(j) == sent).any(|j| doing(a.norm(j)))
+        || (i.saturating_sub(2)..i).filter(|j| cl.contains(j)).any(|j| going_on(a.norm(j)));
+    // the operation as subject of its start or its outcome, or told under way (انطلقت العملية،
+    // العملية التي بدأت فجر اليوم، هناك عملية عسكرية جارية حاليا في سوريا)
+    let after = (end..(end + 3).min(a.tokens.len())).filter(|j| cl.contains(j)).any(|j| {
+        let w = a.norm(j).trim_start_matches(['و', 'ف']);
+        doing(w) || w.starts_with("اسفر") || w.starts_with("ادت") || matches!(w, "استهدفت" | "جاريه")
+    });
+    before || after
+}
+
+/// A ceasefire or truce noun: an Agreement only when it is reached, declared or signed.
+fn truce_noun(x: &Trigger) -> bool {
+    x.sub_event_type == Some(SubEventType::Agreement)
+        && matches!(x.pos, Pos::Noun | Pos::Masdar)
+        && !["توقيع", "تبادل", "صفقة"].iter().any(|p| x.phrase.starts_with(p))
+}
+
+/// A truce named as made (أعلنت روسيا هدنة، توصلت الأطراف إلى وقف لإطلاق النار، اتفقنا على
+/// وقف إطلاق النار، دخلت الهدنة حيز التنفيذ), not one asked for, debated, broken or failed
+/// (طالبت بوقف القتال، مشروع قرار يطلب وقف إطلاق النار، رغم الهدنة، انهيار الهدنة،
+/// أخفقوا في الاتفاق على وقف لإطلاق النار).
+fn truce_made(m: &Mentions<'_>, i: usize, end: usize) -> bool {
+    let a = &m.a;
+    let cl = clause_of(m, i);
+    let bare = |j: usize| {
+        let w = a.norm(j).trim_start_matches(['و', 'ف']);
+        let w = w.strip_prefix(['ب', 'ل']).filter(|r| r.chars().count() > 3).unwrap_or(w);
+        strip_article(w).to_string()
+    };
+    let window: Vec<usize> = (i.saturating_sub(10)..i).filter(|j| cl.contains(j)).collect();
+    let failed = window.iter().any(|&j| {
+        let w = bare(j);
+        // (a call for one is not one: دعت الأمم المتحدة إلى هدنة، طالبت بوقف القتال)
+        ["فشل", "اخفق", "تعثر", "رفض", "يرفض", "ترفض", "دعا", "دعت", "دعو", "يطالب", "تطالب", "مطالب", "ناشد", "يطلب"]
+            .iter()
+            .any(|v| w.starts_with(v))
+            || ["طالب", "طالبت", "طالبوا", "حث", "حثت"].contains(&w.as_str())
+    });
+    let made = window.iter().any(|&j| {
+        let w = bare(j);
+        ["توصل", "يتوصل", "اتفق", "اعلن", "علان", "ابرم", "وافق", "توافق"].iter().any(|v| w.starts_with(v))
+            || ["وقع", "وقعت", "وقعوا", "توقيع", "سريان", "دخلت", "دخل", "عقد", "عقدت"].contains(&w.as_str())
+    });
+    // دخلت الهدنة حيز التنفيذ، الهدنة التي أعلنتها روسيا
+    let after = (end..(end + 4).min(a.tokens.len())).filter(|j| cl.contains(j)).any(|j| {
+        let w = bare(j);
+        w == "حيز" || w.starts_with("اعلن") || w.starts_with("توصل") || w.starts_with("ابرم")
+    });
+    !failed && (made || after)
+}
+
+/// Control named as a state, not a change of hands: the area under or outside a side's
+/// control (المناطق الواقعة تحت سيطرتها، خارجة عن سيطرتها، رقعة سيطرتها) or control held,
+/// in the present tense (يفرض سيطرته حاليا على، يبسط النظام سيطرته، تعزز سيطرتها، يحتفظ
+/// التنظيم بسيطرته); not control taken (أحكمت سيطرتها، أعلن عن سيطرته، بسطت سيطرتها).
+fn held_control(m: &Mentions<'_>, i: usize) -> bool {
+    let a = &m.a;
+    let w = |j: usize| strip_article(a.norm(j).trim_start_matches('و')).to_string();
+    if !w(i).trim_start_matches(['ب', 'ل']).starts_with("سيطر") {
+        return false;
+    }
+    let prev = if i > 0 { w(i - 1) } else { String::new() };
+    let state = matches!(prev.as_str(), "تحت" | "تخت" | "خارج" | "رقعه" | "مساحه" | "نطاق" | "مناطق")
+        || (prev == "عن" && i > 1 && matches!(w(i - 2).as_str(), "خارجه" | "خارجا" | "خارجين" | "بعيدا"));
+    let cl = clause_of(m, i);
+    let holding = (i.saturating_sub(3)..i).filter(|j| cl.contains(j)).any(|j| {
+        matches!(
+            w(j).as_str(),
+            "يفرض"
+                | "تفرض"
+                | "يفرضون"
+                | "يبسط"
+                | "تبسط"
+                | "يبسطون"
+                | "يحكم"
+                | "تحكم"
+                | "يحكمون"
+                | "يعزز"
+                | "تعزز"
+                | "يحتفظ"
+                | "تحتفظ"
+        )
+    });
+    state || holding
+}
+
+/// The dead of a whole war, told as what the war caused (النزاع في سوريا الذي أوقع أكثر من
+/// 340 ألف قتيل، حرب أهلية خلّفت ما يقارب 10 آلاف قتيل، الصراع في اليمن خلف عشرة آلاف قتيل):
+/// a war's toll, no happening of its own.
+fn war_toll(m: &Mentions<'_>, i: usize) -> bool {
+    let a = &m.a;
+    let sent = a.sentence_of(i);
+    let w =
+        |j: usize| strip_article(a.norm(j).trim_start_matches(['و', 'ف']).trim_start_matches(['ل', 'ب'])).to_string();
+    let causing = |v: &str| {
+        ["اوقع", "اودي", "ادي", "ادت", "خلف", "اسفر", "حصد", "تسبب", "راح ضحيت"].iter().any(|c| v.starts_with(c))
+    };
+    let back: Vec<usize> = (i.saturating_sub(10)..i).filter(|&j| a.sentence_of(j) == sent).collect();
+    back.iter().enumerate().any(|(k, &j)| {
+        matches!(w(j).as_str(), "حرب" | "نزاع" | "صراع" | "حربا" | "نزاعا" | "صراعا")
+            && back[k + 1..].iter().any(|&c| causing(&w(c)) || causing(a.norm(c)))
+    })
 }
 
 /// A fight after purpose ل names an aim, not a fight (أطلقت تركيا في 20 يناير

@@ -380,10 +380,12 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
         // a bare year after عام / سنة / في: background marker
         if let Some(y) = number(a, i).filter(|y| (1900..2100).contains(y)) {
             // also a year in brackets (1982-1983), as a biography or a chronology gives it
-            if i > 0
-                && (matches!(strip_article(a.norm(i - 1)), "عام" | "سنه" | "في" | "منذ" | "العام")
-                    || a.norm(i - 1) == "(")
-            {
+            // (and after the conjunction و: وفي 2015، سيطر التنظيم على معظم أجزاء الحي)
+            let before = |w: &'_ str| {
+                let w = w.strip_prefix('و').filter(|r| r.chars().count() >= 2).unwrap_or(w);
+                matches!(strip_article(w), "عام" | "سنه" | "في" | "منذ" | "العام")
+            };
+            if i > 0 && (before(a.norm(i - 1)) || a.norm(i - 1) == "(") {
                 out.push(DateMention {
                     start: i - 1,
                     end: i + 1,
