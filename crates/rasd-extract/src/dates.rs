@@ -242,6 +242,14 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
         if day.is_some() && j < n && a.norm(j) == "من" {
             j += 1;
         }
+        // a slash between the day and the month's name (يوم 10/ سبتمبر أيلول)
+        if day.is_some()
+            && j + 1 < n
+            && a.norm(j) == "/"
+            && matches!(lex.calendar.at(a, j + 1), Some((_, CalendarWord::Month(_) | CalendarWord::HijriMonth(_))))
+        {
+            j += 1;
+        }
         // a day of this month or the last (في السابع من الشهر الحالي، 12 من الشهر الماضي)
         if let (Some(dd), Some(p)) = (day, published) {
             let w = |k: usize| (k < n).then(|| strip_article(a.norm(k)));
@@ -639,6 +647,7 @@ mod tests {
         assert_eq!(date_of("في الحادي والعشرين من مارس"), d(3, 21));
         assert_eq!(date_of("يوم الثاني عشر من أبريل"), d(4, 12));
         assert_eq!(date_of("في الأول من أبريل"), d(4, 1));
+        assert_eq!(date_of("يوم 10/ أبريل نيسان"), d(4, 10), "a slash between the day and the month");
         assert_eq!(date_of("قتل أول أمس"), d(4, 14), "أول أمس stays the day before yesterday");
         assert_eq!(date_of("الجولة الثانية من المفاوضات"), None);
         assert_eq!(date_of("قتل مستشارين عسكريين اثنين"), None, "اثنين alone is the number two");
