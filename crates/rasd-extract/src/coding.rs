@@ -462,9 +462,11 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 && clause.contains(&c.start)
         }) || m.dates.iter().any(|d| {
             // a bare other year in the sentence (في 2015، عام 2014), not a "since" date
+            // (nor one a yardstick or a lasting state dates: أكبر هجوم منذ حرب عام 2014)
             d.year_only.is_some_and(|y| m.published.is_some_and(|p| (p.year() - y).abs() >= 1))
                 && !d.since
                 && sent.contains(&d.start)
+                && !yardstick_year(m, d.start)
         });
     if background {
         return Err(Drop::Background);
@@ -2104,6 +2106,62 @@ fn purpose(m: &Mentions<'_>, i: usize) -> bool {
 /// An event word right after a word of ending or stopping names fighting that
 /// ended or is to end, not a happening (رغم إعلان انتهاء المعارك، دعت إلى إنهاء
 /// القتال، اقتراح لوقف المعارك، توقف القصف عن درعا); not "ended with" (انتهى بدحرها).
+/// Whether the منذ at token `k` dates a yardstick or a lasting state, not
+/// the happening told: a first or a superlative before it (أكبر هجوم صاروخي
+/// استهدفها منذ حرب عام 2014، للمرة الأولى منذ عام 2012), a state that has
+/// lasted since (الغوطة الشرقية المحاصرة منذ عام 2013), or a founding (أول
+/// مسعفة تقتل منذ تأسيس المنظمة).
+fn yardstick_since(m: &Mentions<'_>, k: usize) -> bool {
+    let a = &m.a;
+    let cl = clause_of(m, k);
+    let first = (k.saturating_sub(6)..k).filter(|j| cl.contains(j)).any(|j| {
+        let w = strip_article(a.norm(j).trim_start_matches(['و', 'ل']));
+        let quantity = w == "اكثر" && j + 1 < a.tokens.len() && a.norm(j + 1) == "من";
+        !quantity && matches!(w, "اعنف" | "اكثر" | "اكبر" | "اسوا" | "اول" | "اولي" | "اشد" | "افدح" | "اخطر" | "اعلي")
+    });
+    // (not a war's own length, the period of its toll: الحرب المستمرة منذ ثلاث سنوات)
+    let war = k > 1 && {
+        let w = strip_article(a.norm(k - 2).trim_start_matches(['و', 'ف', 'ب', 'ل']));
+        matches!(w, "حرب" | "نزاع" | "صراع" | "ازمه" | "حمله" | "قتال" | "معارك" | "عمليه" | "هجوم")
+    };
+    let state = k > 0
+        && cl.contains(&(k - 1))
+        && !war
+        && matches!(
+            strip_article(a.norm(k - 1).trim_start_matches('و')),
+            "محاصره"
+                | "محاصر"
+                | "مستمر"
+                | "مستمره"
+                | "دائر"
+                | "دائره"
+                | "متواصل"
+                | "متواصله"
+                | "خاضعه"
+                | "خاضع"
+        );
+    let founding = k + 1 < a.tokens.len() && matches!(a.norm(k + 1), "تاسيس" | "تاسيسها" | "تاسيسه" | "انشاء");
+    first || state || founding
+}
+
+/// Whether the year at token `i` stands in a منذ phrase that is a yardstick
+/// or a lasting state ([`yardstick_since`]), a few words after its منذ with
+/// no comma between, in a sentence that dates its news to a day of its own
+/// (قامت بـ30 غارة جوية على قطاع غزة، الثلاثاء، ... في ردها على أكبر هجوم صاروخي
+/// استهدفها منذ حرب عام 2014).
+fn yardstick_year(m: &Mentions<'_>, i: usize) -> bool {
+    let a = &m.a;
+    let sentence = a.sentence_of(i);
+    let day = |d: &crate::dates::DateMention| !d.since && d.date.is_some() && d.precision == TimePrecision::Day;
+    if !m.dates.iter().any(|d| day(d) && a.sentence_of(d.start) == sentence) {
+        return false;
+    }
+    let cl = clause_of(m, i);
+    (i.saturating_sub(7)..i)
+        .filter(|k| cl.contains(k))
+        .any(|k| a.norm(k).trim_start_matches('و') == "منذ" && yardstick_since(m, k))
+}
+
 fn ended(m: &Mentions<'_>, i: usize) -> bool {
     let a = &m.a;
     if i == 0 || a.norm(i).trim_start_matches(['و', 'ف']).starts_with('ب') {
