@@ -978,6 +978,17 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             rules.push("a state's forces announcing a blow against militants dealt it");
         }
     }
+    // a taking of ground an armed side announces is that side's own
+    // (أعلن الجيش الوطني في اليمن، الجمعة، عن سيطرته على مديرية القبيطة)
+    if actor1.is_none() && sub.is_none_or(|s| matches!(s.event_type(), rasd_core::EventType::Battles)) {
+        if let Some(h) = own_takeover_announcer(m, &anchors, src_span.as_ref()) {
+            if actor2.as_ref().is_some_and(|v| v.name == h.name) {
+                actor2 = None;
+            }
+            actor1 = Some(h);
+            rules.push("an armed side announcing its own taking of ground took it");
+        }
+    }
     // a later claim that refers back to the attack names its perpetrator
     // (وأعلنت حركة الشباب مسؤوليتها عن الهجوم، a sentence after the bombing)
     if actor1.is_none() && sub.is_none_or(|s| s.is_violent()) {
@@ -1883,6 +1894,31 @@ fn later_claim(lex: &Lexicon, m: &Mentions<'_>, anchor: usize) -> Option<ActorHi
             .find(|h| h.end <= i && i - h.end <= 4 && sent.contains(&h.start) && matches!(h.inter, 2..=4))
             .cloned()
     })
+}
+
+/// The armed actor of an announcing phrase right before a takeover word
+/// (أعلن الجيش السوري الأحد سيطرته على، وأكدت الفصائل في بيان سيطرتها على، أعلن
+/// الجيش السوري مساء السبت استعادة كامل الغوطة): the side announcing its own
+/// taking of ground, as a state's forces announcing a blow dealt it.
+fn own_takeover_announcer(
+    m: &Mentions<'_>,
+    anchors: &[(usize, &Trigger)],
+    src: Option<&std::ops::Range<usize>>,
+) -> Option<ActorHit> {
+    let a = &m.a;
+    let r = src?;
+    // (the reporting phrase may run on over it: أعلنت القوات الحكومية صباح الأربعاء سيطرتها)
+    let takeover = anchors.iter().find_map(|(t, x)| {
+        let i = m.triggers[*t].start;
+        (territorial(x) && i > r.start && i <= r.end + 6 && a.sentence_of(i) == a.sentence_of(r.start)).then_some(i)
+    });
+    // (the announcing verb: أعلن، أكد; not a report of others: قالت مصادر)
+    let announced = r.clone().chain(r.start.saturating_sub(2)..r.start).any(|j| {
+        let w = a.norm(j).trim_start_matches(['و', 'ف']);
+        w.starts_with("اعلن") || w.starts_with("اكد")
+    });
+    let i = takeover.filter(|_| announced)?;
+    m.actors.iter().find(|h| r.contains(&h.start) && h.end <= i && h.armed() && !h.victim).cloned()
 }
 
 fn territorial(x: &Trigger) -> bool {
