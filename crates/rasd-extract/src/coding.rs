@@ -3189,7 +3189,7 @@ fn locate(
             None => (s, c),
         }
     });
-    best.map(|(_, c)| c).map(with_point).or_else(|| {
+    best.map(|(_, c)| c).map(with_point).or_else(|| named_unit(lex, m, f).map(with_point)).or_else(|| {
         // no place in the frame: the document's focus country
         let fc = m.focus.as_deref()?;
         let c = g.country(fc)?;
@@ -3529,6 +3529,45 @@ pub fn second_clause_places(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, c: &Code
         });
     }
     out
+}
+
+/// A bare "the province" in a frame with no place (وسط معارك ... في محور علب
+/// بالمحافظة) is the province named before the frame in its sentence (بمحافظة
+/// صعدة): that place. (Not "the city": a report's المدينة is often another
+/// town than the last one named.)
+fn named_unit(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Option<PlaceChoice> {
+    let a = &m.a;
+    let g = &lex.places;
+    let i = in_frame_tokens(f).find(|&i| {
+        let w = a.norm(i);
+        let w = w
+            .strip_prefix('و')
+            .filter(|x| x.starts_with("ال") || x.starts_with("لل") || x.starts_with("بال"))
+            .unwrap_or(w);
+        let w = w.strip_prefix('ب').filter(|x| x.starts_with("ال")).unwrap_or(w);
+        let w = w.strip_prefix("لل").map_or(w.to_string(), |x| format!("ال{x}"));
+        let next_place = m.places.iter().any(|p| p.start == i + 1);
+        w == "المحافظه" && !next_place
+    })?;
+    let sentence = a.sentence_of(i);
+    let p = m.places.iter().filter(|p| p.end <= f.first() && !p.in_org && a.sentence_of(p.start) == sentence).rfind(
+        |p| {
+            let q = g.get(p.chosen());
+            let head = p.start > 0 && strip_article(a.norm(p.start - 1).trim_start_matches(['و', 'ب'])) == "محافظه";
+            q.kind == PlaceKind::Admin1 || head
+        },
+    )?;
+    let q = g.get(p.chosen());
+    Some(PlaceChoice {
+        place: p.chosen(),
+        span: a.span(i, i + 1),
+        precision: if q.kind == PlaceKind::City { GeoPrecision::Town } else { GeoPrecision::Region },
+        offset_km: None,
+        bearing: None,
+        point: None,
+        country: false,
+        cc: String::new(),
+    })
 }
 
 /// Whether the date at tokens `start..end` is the day of the report, not of
