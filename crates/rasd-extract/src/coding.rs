@@ -512,9 +512,11 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 && clause.contains(&c.start)
         }) || m.dates.iter().any(|d| {
             // a bare other year in the sentence (في 2015، عام 2014), not a "since" date
+            // (nor one a yardstick or a lasting state dates: أكبر هجوم منذ حرب عام 2014)
             d.year_only.is_some_and(|y| m.published.is_some_and(|p| (p.year() - y).abs() >= 1))
                 && !d.since
                 && sent.contains(&d.start)
+                && !yardstick_year(m, d.start)
         });
     if background {
         return Err(Drop::Background);
@@ -1024,6 +1026,17 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             }
             actor1 = Some(h);
             rules.push("a state's forces announcing a blow against militants dealt it");
+        }
+    }
+    // a taking of ground an armed side announces is that side's own
+    // (أعلن الجيش الوطني في اليمن، الجمعة، عن سيطرته على مديرية القبيطة)
+    if actor1.is_none() && sub.is_none_or(|s| matches!(s.event_type(), rasd_core::EventType::Battles)) {
+        if let Some(h) = own_takeover_announcer(m, &anchors, src_span.as_ref()) {
+            if actor2.as_ref().is_some_and(|v| v.name == h.name) {
+                actor2 = None;
+            }
+            actor1 = Some(h);
+            rules.push("an armed side announcing its own taking of ground took it");
         }
     }
     // a later claim that refers back to the attack names its perpetrator
@@ -2019,6 +2032,31 @@ fn later_claim(lex: &Lexicon, m: &Mentions<'_>, anchor: usize) -> Option<ActorHi
     })
 }
 
+/// The armed actor of an announcing phrase right before a takeover word
+/// (أعلن الجيش السوري الأحد سيطرته على، وأكدت الفصائل في بيان سيطرتها على، أعلن
+/// الجيش السوري مساء السبت استعادة كامل الغوطة): the side announcing its own
+/// taking of ground, as a state's forces announcing a blow dealt it.
+fn own_takeover_announcer(
+    m: &Mentions<'_>,
+    anchors: &[(usize, &Trigger)],
+    src: Option<&std::ops::Range<usize>>,
+) -> Option<ActorHit> {
+    let a = &m.a;
+    let r = src?;
+    // (the reporting phrase may run on over it: أعلنت القوات الحكومية صباح الأربعاء سيطرتها)
+    let takeover = anchors.iter().find_map(|(t, x)| {
+        let i = m.triggers[*t].start;
+        (territorial(x) && i > r.start && i <= r.end + 6 && a.sentence_of(i) == a.sentence_of(r.start)).then_some(i)
+    });
+    // (the announcing verb: أعلن، أكد; not a report of others: قالت مصادر)
+    let announced = r.clone().chain(r.start.saturating_sub(2)..r.start).any(|j| {
+        let w = a.norm(j).trim_start_matches(['و', 'ف']);
+        w.starts_with("اعلن") || w.starts_with("اكد")
+    });
+    let i = takeover.filter(|_| announced)?;
+    m.actors.iter().find(|h| r.contains(&h.start) && h.end <= i && h.armed() && !h.victim).cloned()
+}
+
 fn territorial(x: &Trigger) -> bool {
     matches!(
         x.sub_event_type,
@@ -2247,6 +2285,62 @@ fn purpose(m: &Mentions<'_>, i: usize) -> bool {
 /// An event word right after a word of ending or stopping names fighting that
 /// ended or is to end, not a happening (رغم إعلان انتهاء المعارك، دعت إلى إنهاء
 /// القتال، اقتراح لوقف المعارك، توقف القصف عن درعا); not "ended with" (انتهى بدحرها).
+/// Whether the منذ at token `k` dates a yardstick or a lasting state, not
+/// the happening told: a first or a superlative before it (أكبر هجوم صاروخي
+/// استهدفها منذ حرب عام 2014، للمرة الأولى منذ عام 2012), a state that has
+/// lasted since (الغوطة الشرقية المحاصرة منذ عام 2013), or a founding (أول
+/// مسعفة تقتل منذ تأسيس المنظمة).
+fn yardstick_since(m: &Mentions<'_>, k: usize) -> bool {
+    let a = &m.a;
+    let cl = clause_of(m, k);
+    let first = (k.saturating_sub(6)..k).filter(|j| cl.contains(j)).any(|j| {
+        let w = strip_article(a.norm(j).trim_start_matches(['و', 'ل']));
+        let quantity = w == "اكثر" && j + 1 < a.tokens.len() && a.norm(j + 1) == "من";
+        !quantity && matches!(w, "اعنف" | "اكثر" | "اكبر" | "اسوا" | "اول" | "اولي" | "اشد" | "افدح" | "اخطر" | "اعلي")
+    });
+    // (not a war's own length, the period of its toll: الحرب المستمرة منذ ثلاث سنوات)
+    let war = k > 1 && {
+        let w = strip_article(a.norm(k - 2).trim_start_matches(['و', 'ف', 'ب', 'ل']));
+        matches!(w, "حرب" | "نزاع" | "صراع" | "ازمه" | "حمله" | "قتال" | "معارك" | "عمليه" | "هجوم")
+    };
+    let state = k > 0
+        && cl.contains(&(k - 1))
+        && !war
+        && matches!(
+            strip_article(a.norm(k - 1).trim_start_matches('و')),
+            "محاصره"
+                | "محاصر"
+                | "مستمر"
+                | "مستمره"
+                | "دائر"
+                | "دائره"
+                | "متواصل"
+                | "متواصله"
+                | "خاضعه"
+                | "خاضع"
+        );
+    let founding = k + 1 < a.tokens.len() && matches!(a.norm(k + 1), "تاسيس" | "تاسيسها" | "تاسيسه" | "انشاء");
+    first || state || founding
+}
+
+/// Whether the year at token `i` stands in a منذ phrase that is a yardstick
+/// or a lasting state ([`yardstick_since`]), a few words after its منذ with
+/// no comma between, in a sentence that dates its news to a day of its own
+/// (قامت بـ30 غارة جوية على قطاع غزة، الثلاثاء، ... في ردها على أكبر هجوم صاروخي
+/// استهدفها منذ حرب عام 2014).
+fn yardstick_year(m: &Mentions<'_>, i: usize) -> bool {
+    let a = &m.a;
+    let sentence = a.sentence_of(i);
+    let day = |d: &crate::dates::DateMention| !d.since && d.date.is_some() && d.precision == TimePrecision::Day;
+    if !m.dates.iter().any(|d| day(d) && a.sentence_of(d.start) == sentence) {
+        return false;
+    }
+    let cl = clause_of(m, i);
+    (i.saturating_sub(7)..i)
+        .filter(|k| cl.contains(k))
+        .any(|k| a.norm(k).trim_start_matches('و') == "منذ" && yardstick_since(m, k))
+}
+
 fn ended(m: &Mentions<'_>, i: usize) -> bool {
     let a = &m.a;
     if i == 0 || a.norm(i).trim_start_matches(['و', 'ف']).starts_with('ب') {
@@ -3545,7 +3639,7 @@ fn locate(
             None => (s, c),
         }
     });
-    best.map(|(_, c)| c).map(with_point).or_else(|| {
+    best.map(|(_, c)| c).map(with_point).or_else(|| named_unit(lex, m, f).map(with_point)).or_else(|| {
         // no place in the frame: the document's focus country
         let fc = m.focus.as_deref()?;
         let c = g.country(fc)?;
@@ -3885,6 +3979,45 @@ pub fn second_clause_places(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, c: &Code
         });
     }
     out
+}
+
+/// A bare "the province" in a frame with no place (وسط معارك ... في محور علب
+/// بالمحافظة) is the province named before the frame in its sentence (بمحافظة
+/// صعدة): that place. (Not "the city": a report's المدينة is often another
+/// town than the last one named.)
+fn named_unit(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Option<PlaceChoice> {
+    let a = &m.a;
+    let g = &lex.places;
+    let i = in_frame_tokens(f).find(|&i| {
+        let w = a.norm(i);
+        let w = w
+            .strip_prefix('و')
+            .filter(|x| x.starts_with("ال") || x.starts_with("لل") || x.starts_with("بال"))
+            .unwrap_or(w);
+        let w = w.strip_prefix('ب').filter(|x| x.starts_with("ال")).unwrap_or(w);
+        let w = w.strip_prefix("لل").map_or(w.to_string(), |x| format!("ال{x}"));
+        let next_place = m.places.iter().any(|p| p.start == i + 1);
+        w == "المحافظه" && !next_place
+    })?;
+    let sentence = a.sentence_of(i);
+    let p = m.places.iter().filter(|p| p.end <= f.first() && !p.in_org && a.sentence_of(p.start) == sentence).rfind(
+        |p| {
+            let q = g.get(p.chosen());
+            let head = p.start > 0 && strip_article(a.norm(p.start - 1).trim_start_matches(['و', 'ب'])) == "محافظه";
+            q.kind == PlaceKind::Admin1 || head
+        },
+    )?;
+    let q = g.get(p.chosen());
+    Some(PlaceChoice {
+        place: p.chosen(),
+        span: a.span(i, i + 1),
+        precision: if q.kind == PlaceKind::City { GeoPrecision::Town } else { GeoPrecision::Region },
+        offset_km: None,
+        bearing: None,
+        point: None,
+        country: false,
+        cc: String::new(),
+    })
 }
 
 /// Whether the date at tokens `start..end` is the day of the report, not of

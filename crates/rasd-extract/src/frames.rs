@@ -58,6 +58,42 @@ fn continues(lex: &Lexicon, m: &Mentions<'_>, range: &Range<usize>) -> bool {
     !m.actors.iter().any(|h| h.start >= i && h.start < (i + 3).min(range.end))
 }
 
+/// Whether clause `c` tells battles going on around a strike told before it
+/// in the frame (كما شنت قوات التحالف قصفا صاروخيا على مواقع الحوثيين في مديرية حيدان،
+/// وسط معارك بين القوات الحكومية والمتمردين في محور علب; قصف مدفعي للقوات التركية تسبب
+/// في مقتل 43 مدنيا، فيما تدور معارك على الحدود الشمالية لمدينة عفرين): a second
+/// happening, the fighting, coded apart from the strike.
+fn battle_amid_strike(lex: &Lexicon, m: &Mentions<'_>, cur: &Frame, c: &Range<usize>) -> bool {
+    use rasd_core::SubEventType as S;
+    let a = &m.a;
+    let sub = |t: usize, f: &dyn Fn(S) -> bool| {
+        m.triggers[t].ids.iter().any(|&id| {
+            let x = lex.triggers.get(id);
+            x.role == Role::Event && x.sub_event_type.is_some_and(f)
+        })
+    };
+    let strike = cur.triggers.iter().any(|&t| sub(t, &|s| matches!(s, S::AirDroneStrike | S::Shelling)));
+    if !strike || c.len() < 2 {
+        return false;
+    }
+    let w = a.norm(c.start);
+    let w = if w == "وسط" { w } else { w.strip_prefix('و').unwrap_or(w) };
+    let at = match w {
+        "وسط" | "خلال" => c.start + 1,
+        "فيما" | "بينما" if c.start + 2 < c.end && matches!(a.norm(c.start + 1), "تدور" | "تستمر" | "تتواصل") => {
+            c.start + 2
+        }
+        _ => return false,
+    };
+    m.triggers.iter().any(|t| {
+        t.start == at
+            && t.ids.iter().any(|&id| {
+                let x = lex.triggers.get(id);
+                x.role == Role::Event && x.plural && x.sub_event_type == Some(S::ArmedClash)
+            })
+    })
+}
+
 /// The sentences that link to other articles rather than tell news: a line
 /// led by اقرأ أيضا / للمزيد and a mark (اقرأ أيضا: الصليب الأحمر …،
 /// للمزيد - معركة عفرين: من يقاتل من؟), and when the cue stands alone on its
@@ -214,7 +250,7 @@ pub fn build(lex: &Lexicon, m: &Mentions<'_>) -> Vec<Frame> {
             let c_toll = m.a.quantities.iter().any(|q| {
                 c.contains(&q.tokens.start) && q.kind != rasd_text::QuantityKind::Ordinal && !injured(q) && !unit(q)
             });
-            if cur_has.0 && cur_has.1 && c_anchor && c_toll {
+            if (cur_has.0 && cur_has.1 && c_anchor && c_toll) || battle_amid_strike(lex, m, &cur, &c) {
                 frames.push(cur);
                 cur = Frame {
                     ranges: vec![c.start..c.start],

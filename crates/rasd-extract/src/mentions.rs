@@ -122,6 +122,7 @@ pub fn gather<'a>(lex: &Lexicon, a: Analysis<'a>, published: Option<Date>) -> Me
         }
         !(j > 0 && MEDIA_HEADS.contains(&a, j - 1))
     });
+    fired_projectiles(lex, &a, &mut triggers);
     let mut places = lex.places.find(&a, &lex.cues.org_heads, lex.text.vocab());
     mark_dateline(&a, &mut places);
     places.retain(|p| {
@@ -164,6 +165,74 @@ pub fn gather<'a>(lex: &Lexicon, a: Analysis<'a>, published: Option<Date>) -> Me
         proximity: c.proximity.find(&a),
         a,
         published,
+    }
+}
+
+/// A firing verb and the projectiles it fires with their count between them
+/// (أطلقت ثمانية صواريخ باليستية على جازان، أطلق أكثر من 13 صاروخاً، إطلاق 7
+/// صواريخ على الهدف) are one missile-attack word, as the adjacent phrase
+/// (أطلقت صواريخ) is in the lexicon.
+fn fired_projectiles(lex: &Lexicon, a: &Analysis<'_>, triggers: &mut Vec<TriggerMention>) {
+    use rasd_lexicon::Role;
+    let id_of = |phrase: &str| lex.triggers.triggers.iter().position(|t| t.phrase == phrase).map(|i| i as u32);
+    let (Some(verb_id), Some(masdar_id)) = (id_of("أطلق صاروخا"), id_of("إطلاق صاروخ")) else {
+        return;
+    };
+    let mut found = Vec::new();
+    for i in 0..a.tokens.len() {
+        let full = a.norm(i);
+        let w = if full.chars().count() > 4 { full.trim_start_matches(['و', 'ف']) } else { full };
+        let m = w.trim_start_matches(['ب', 'ل']);
+        let masdar = matches!(m, "اطلاق" | "الاطلاق");
+        let core = if masdar { m } else { w };
+        let verb = matches!(w, "اطلق" | "اطلقت" | "اطلقوا" | "اطلقا" | "اطلقتا" | "يطلق" | "تطلق" | "يطلقون");
+        if !(masdar || verb) || triggers.iter().any(|t| t.start == i) {
+            continue;
+        }
+        let sentence = a.sentence_of(i);
+        // (only a count between them: a number, عدة، أكثر من، نحو، عشرات)
+        let count = |j: usize| {
+            a.quantities.iter().any(|q| q.tokens.contains(&j))
+                || matches!(
+                    a.norm(j),
+                    "عده"
+                        | "اكثر"
+                        | "من"
+                        | "نحو"
+                        | "حوالي"
+                        | "حوالى"
+                        | "قرابه"
+                        | "عشرات"
+                        | "مئات"
+                        | "ما"
+                        | "يزيد"
+                        | "عن"
+                )
+        };
+        let mut j = i + 1;
+        while j < a.tokens.len() && j <= i + 5 && a.sentence_of(j) == sentence && count(j) {
+            j += 1;
+        }
+        if j == i + 1 || j >= a.tokens.len() || a.sentence_of(j) != sentence {
+            continue;
+        }
+        let projectile = triggers.iter().find(|t| {
+            t.start == j
+                && t.ids.iter().any(|&id| {
+                    let x = lex.triggers.get(id);
+                    x.role == Role::Weapon && x.sub_event_type == Some(rasd_core::SubEventType::Shelling)
+                })
+        });
+        if let Some(p) = projectile {
+            // (the proclitics stripped, two bytes a letter: وبإطلاق)
+            let pre_len = 2 * (full.chars().count() - core.chars().count());
+            let id = if masdar { masdar_id } else { verb_id };
+            found.push(TriggerMention { start: i, end: p.end, ids: vec![id], pre_len, suffix: false });
+        }
+    }
+    if !found.is_empty() {
+        triggers.extend(found);
+        triggers.sort_by_key(|t| t.start);
     }
 }
 
