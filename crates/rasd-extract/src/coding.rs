@@ -873,8 +873,15 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         });
         if active && actor1.is_none() && !weapon_subject {
             // (a counted noun after the verb is its passive subject: قتل أربعة جنود)
+            // (a verb agreeing in the plural has its subject before it: what follows is its object,
+            // مقاتلي حركة الشباب هاجموا قاعدة قوات حفظ السلام)
+            let plural = a.norm(anchor_end - 1).ends_with("وا");
             let after = cands.iter().find(|h| {
-                h.start >= anchor_end && h.start <= anchor_end + 1 && !h.victim && !crate::mentions::counted(a, h.start)
+                !plural
+                    && h.start >= anchor_end
+                    && h.start <= anchor_end + 1
+                    && !h.victim
+                    && !crate::mentions::counted(a, h.start)
             });
             // (and before a killing verb: 30 مسلحا قتلوا, "were killed")
             let kill_verb = anchor_trig.is_some_and(|x| x.role == Role::Kill);
@@ -930,7 +937,11 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 }
             };
             if let Some(h) = cands.iter().find(|h| {
-                h.armed() && !h.victim && Some(&h.name) != a2.as_ref() && (h.start < anchor_tok || launcher(h))
+                h.armed()
+                    && !h.victim
+                    && Some(&h.name) != a2.as_ref()
+                    && (h.start < anchor_tok || launcher(h))
+                    && !finder(m, h.start)
             }) {
                 actor1 = Some((*h).clone());
             }
@@ -1422,6 +1433,18 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
 
 /// A context word that names an office or a unit, not a happening:
 /// غرفة عمليات، قائد عمليات، مسرح العمليات.
+/// The subject of a verb of finding (عثرت السلطات على جثة معارض بعد قتله،
+/// انتشلت فرق الإنقاذ جثث القتلى) found the dead: it did not kill them.
+fn finder(m: &Mentions<'_>, start: usize) -> bool {
+    let finding = |w: &str| {
+        matches!(w, "عثر" | "عثرت" | "يعثر" | "تعثر" | "وجد" | "وجدت" | "انتشل" | "انتشلت" | "تنتشل" | "ينتشل")
+    };
+    start > 0 && {
+        let w = m.a.norm(start - 1);
+        finding(w) || w.strip_prefix(['و', 'ف']).is_some_and(finding)
+    }
+}
+
 fn after_title_head(m: &Mentions<'_>, i: usize) -> bool {
     i > 0
         && matches!(
