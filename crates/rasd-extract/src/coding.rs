@@ -2,6 +2,7 @@
 //! sub-event type and PLOVER mode, actors in their roles, place, date, death
 //! toll, scope, the source of the claim and a confidence.
 
+use crate::dates::DateMention;
 use crate::frames::Frame;
 use crate::mentions::{ActorHit, Mentions};
 use jiff::civil::Date;
@@ -466,7 +467,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 && !d.since
                 && sent.contains(&d.start)
         });
-    if background {
+    if background || continues_background(lex, m, anchor_tok) {
         return Err(Drop::Background);
     }
     // a court ruling reports a trial, not the act (حكم بالإعدام، قضت المحكمة)
@@ -1443,6 +1444,62 @@ fn finder(m: &Mentions<'_>, start: usize) -> bool {
         let w = m.a.norm(start - 1);
         finding(w) || w.strip_prefix(['و', 'ف']).is_some_and(finding)
     }
+}
+
+/// A sentence with no date of its own whose event word refers back (a
+/// definite noun, or one named by a place the sentence before names: الهجمات الثلاثة،
+/// هجوم الوادي الجديد)
+/// goes on with the background the sentence before dates to an earlier year
+/// (... في يناير العام الماضي. وقتل ثمانية من رجال الشرطة في هجوم الوادي الجديد).
+fn continues_background(lex: &Lexicon, m: &Mentions<'_>, anchor_tok: usize) -> bool {
+    let a = &m.a;
+    let si = a.sentence_of(anchor_tok);
+    let (Some(p), Some(prev)) = (m.published, si.checked_sub(1).and_then(|i| a.sentences.get(i))) else {
+        return false;
+    };
+    let sent = &a.sentences[si].tokens;
+    if m.dates.iter().any(|d| sent.contains(&d.start)) {
+        return false;
+    }
+    // (a turn back to the news ends the background: في غضون ذلك، إلى ذلك، من جهة أخرى)
+    let w = |k: usize| if sent.contains(&k) { a.norm(k).trim_start_matches('و') } else { "" };
+    let s0 = sent.start;
+    if (s0..s0 + 3).any(|k| w(k) == "غضون")
+        || (matches!(w(s0), "الى" | "إلى") && w(s0 + 1) == "ذلك")
+        || (w(s0) == "من" && matches!(w(s0 + 1), "جهه" | "جانب") && matches!(w(s0 + 2), "اخري" | "اخرى" | "اخر"))
+    {
+        return false;
+    }
+    // (a year after منذ is a yardstick, not the sentence's time: منذ اندلاع الحرب عام 2011;
+    // and a sentence that also dates something this year is no background: الأربعاء)
+    let yardstick = |d: &DateMention| (d.start.saturating_sub(6)..d.start).any(|j| a.norm(j) == "منذ");
+    let old = |d: &DateMention| {
+        !d.since
+            && !yardstick(d)
+            && (d.year_only.is_some_and(|y| y < p.year()) || d.date.is_some_and(|x| x.year() < p.year()))
+    };
+    let in_prev: Vec<&DateMention> = m.dates.iter().filter(|d| prev.tokens.contains(&d.start)).collect();
+    if !in_prev.iter().any(|d| old(d)) || in_prev.iter().any(|d| d.date.is_some_and(|x| x.year() >= p.year())) {
+        return false;
+    }
+    // (any one-word word of violence of the sentence: the anchor may be its verb, وقتل ... في هجوم الوادي الجديد)
+    let violent = |t: usize| {
+        trig(lex, m, t).any(|x| {
+            matches!(x.role, Role::Event | Role::Attack)
+                && matches!(x.pos, Pos::Noun | Pos::Masdar)
+                && x.sub_event_type.is_none_or(|s| s.is_violent())
+        })
+    };
+    (0..m.triggers.len()).filter(|&t| sent.contains(&m.triggers[t].start) && violent(t)).any(|t| {
+        let x = &m.triggers[t];
+        // (the same place in both: بمحافظة الوادي الجديد ... هجوم الوادي الجديد)
+        let named = m.places.iter().any(|pl| {
+            pl.start == x.end
+                && (pl.pre_len == 0 || a.norm(pl.start).starts_with("ال"))
+                && m.places.iter().any(|q| prev.tokens.contains(&q.start) && a.norm(q.end - 1) == a.norm(pl.end - 1))
+        });
+        a.keys().definite(x.start) || named
+    })
 }
 
 fn after_title_head(m: &Mentions<'_>, i: usize) -> bool {
