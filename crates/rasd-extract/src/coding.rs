@@ -1304,6 +1304,11 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     // ---- place, date
     let place = locate(lex, m, f, anchor_tok, src_span.as_ref(), state_subject.as_ref().map(|(r, _)| r));
     let (mut date, own_date) = date_of(m, f, anchor_tok, cumulative, src_span.as_ref());
+    if day_before(m, anchor_tok, &date) {
+        date.start = date.start.and_then(|d| d.yesterday().ok());
+        date.end = date.start;
+        rules.push("غداة: the happening is of the day before the sentence's day");
+    }
     // a known happening only answered, followed or looked into, with no day of its own
     // beside the report's (قالت هيلي الاثنين إن واشنطن سترد على الهجوم الكيماوي على دوما)
     // (a killing told in its clause is part of it: على خلفية هجوم كيماوي مفترض أسفر عن مقتل
@@ -1500,6 +1505,28 @@ fn continues_background(lex: &Lexicon, m: &Mentions<'_>, anchor_tok: usize) -> b
         });
         a.keys().definite(x.start) || named
     })
+}
+
+/// A happening told after غداة ("the day after") is of the day before the
+/// day its sentence gives (عاد الهدوء إلى واغادوغو السبت، غداة سلسلة هجمات
+/// استخدمت فيها سيارة مفخخة: the attacks were on Friday), unless a date of
+/// its own follows غداة.
+fn day_before(m: &Mentions<'_>, anchor_tok: usize, date: &DateChoice) -> bool {
+    let a = &m.a;
+    if date.precision != TimePrecision::Day || date.start.is_none() || date.start != date.end {
+        return false;
+    }
+    let clause = clause_of(m, anchor_tok);
+    let Some(g) = (anchor_tok.saturating_sub(8)..anchor_tok)
+        .rev()
+        .find(|&j| clause.contains(&j) && a.norm(j).trim_start_matches('و') == "غداه")
+    else {
+        return false;
+    };
+    // (the sentence's date comes before غداة, none after it: وغداة الاشتباكات ... أمس الثلاثاء)
+    let sent = &a.sentences[a.sentence_of(anchor_tok)].tokens;
+    m.dates.iter().any(|d| sent.contains(&d.start) && d.start < g && d.precision == TimePrecision::Day)
+        && !m.dates.iter().any(|d| sent.contains(&d.start) && d.start > g)
 }
 
 fn after_title_head(m: &Mentions<'_>, i: usize) -> bool {
