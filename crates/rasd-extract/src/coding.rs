@@ -2,6 +2,7 @@
 //! sub-event type and PLOVER mode, actors in their roles, place, date, death
 //! toll, scope, the source of the claim and a confidence.
 
+use crate::dates::DateMention;
 use crate::frames::Frame;
 use crate::mentions::{ActorHit, Mentions};
 use jiff::civil::Date;
@@ -518,7 +519,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 && sent.contains(&d.start)
                 && !yardstick_year(m, d.start)
         });
-    if background {
+    if background || continues_background(lex, m, anchor_tok) {
         return Err(Drop::Background);
     }
     // a court ruling reports a trial, not the act (حكم بالإعدام، قضت المحكمة)
@@ -925,8 +926,15 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         });
         if active && actor1.is_none() && !weapon_subject {
             // (a counted noun after the verb is its passive subject: قتل أربعة جنود)
+            // (a verb agreeing in the plural has its subject before it: what follows is its object,
+            // مقاتلي حركة الشباب هاجموا قاعدة قوات حفظ السلام)
+            let plural = a.norm(anchor_end - 1).ends_with("وا");
             let after = cands.iter().find(|h| {
-                h.start >= anchor_end && h.start <= anchor_end + 1 && !h.victim && !crate::mentions::counted(a, h.start)
+                !plural
+                    && h.start >= anchor_end
+                    && h.start <= anchor_end + 1
+                    && !h.victim
+                    && !crate::mentions::counted(a, h.start)
             });
             // (and before a killing verb: 30 مسلحا قتلوا, "were killed")
             let kill_verb = anchor_trig.is_some_and(|x| x.role == Role::Kill);
@@ -982,7 +990,11 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 }
             };
             if let Some(h) = cands.iter().find(|h| {
-                h.armed() && !h.victim && Some(&h.name) != a2.as_ref() && (h.start < anchor_tok || launcher(h))
+                h.armed()
+                    && !h.victim
+                    && Some(&h.name) != a2.as_ref()
+                    && (h.start < anchor_tok || launcher(h))
+                    && !finder(m, h.start)
             }) {
                 actor1 = Some((*h).clone());
             }
@@ -1403,6 +1415,11 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     // ---- place, date
     let place = locate(lex, m, f, anchor_tok, src_span.as_ref(), state_subject.as_ref().map(|(r, _)| r));
     let (mut date, own_date) = date_of(m, f, anchor_tok, cumulative, src_span.as_ref());
+    if day_before(m, anchor_tok, &date) {
+        date.start = date.start.and_then(|d| d.yesterday().ok());
+        date.end = date.start;
+        rules.push("غداة: the happening is of the day before the sentence's day");
+    }
     // a known happening only answered, followed or looked into, with no day of its own
     // beside the report's (قالت هيلي الاثنين إن واشنطن سترد على الهجوم الكيماوي على دوما)
     // (a killing told in its clause is part of it: على خلفية هجوم كيماوي مفترض أسفر عن مقتل
@@ -1553,6 +1570,96 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
 
 /// A context word that names an office or a unit, not a happening:
 /// غرفة عمليات، قائد عمليات، مسرح العمليات.
+/// The subject of a verb of finding (عثرت السلطات على جثة معارض بعد قتله،
+/// انتشلت فرق الإنقاذ جثث القتلى) found the dead: it did not kill them.
+fn finder(m: &Mentions<'_>, start: usize) -> bool {
+    let finding = |w: &str| {
+        matches!(w, "عثر" | "عثرت" | "يعثر" | "تعثر" | "وجد" | "وجدت" | "انتشل" | "انتشلت" | "تنتشل" | "ينتشل")
+    };
+    start > 0 && {
+        let w = m.a.norm(start - 1);
+        finding(w) || w.strip_prefix(['و', 'ف']).is_some_and(finding)
+    }
+}
+
+/// A sentence with no date of its own whose event word refers back (a
+/// definite noun, or one named by a place the sentence before names: الهجمات الثلاثة،
+/// هجوم الوادي الجديد)
+/// goes on with the background the sentence before dates to an earlier year
+/// (... في يناير العام الماضي. وقتل ثمانية من رجال الشرطة في هجوم الوادي الجديد).
+fn continues_background(lex: &Lexicon, m: &Mentions<'_>, anchor_tok: usize) -> bool {
+    let a = &m.a;
+    let si = a.sentence_of(anchor_tok);
+    let (Some(p), Some(prev)) = (m.published, si.checked_sub(1).and_then(|i| a.sentences.get(i))) else {
+        return false;
+    };
+    let sent = &a.sentences[si].tokens;
+    if m.dates.iter().any(|d| sent.contains(&d.start)) {
+        return false;
+    }
+    // (a turn back to the news ends the background: في غضون ذلك، إلى ذلك، من جهة أخرى)
+    let w = |k: usize| if sent.contains(&k) { a.norm(k).trim_start_matches('و') } else { "" };
+    let s0 = sent.start;
+    if (s0..s0 + 3).any(|k| w(k) == "غضون")
+        || (matches!(w(s0), "الى" | "إلى") && w(s0 + 1) == "ذلك")
+        || (w(s0) == "من" && matches!(w(s0 + 1), "جهه" | "جانب") && matches!(w(s0 + 2), "اخري" | "اخرى" | "اخر"))
+    {
+        return false;
+    }
+    // (a year after منذ is a yardstick, not the sentence's time: منذ اندلاع الحرب عام 2011;
+    // and a sentence that also dates something this year is no background: الأربعاء)
+    let yardstick = |d: &DateMention| (d.start.saturating_sub(6)..d.start).any(|j| a.norm(j) == "منذ");
+    let old = |d: &DateMention| {
+        !d.since
+            && !yardstick(d)
+            && (d.year_only.is_some_and(|y| y < p.year()) || d.date.is_some_and(|x| x.year() < p.year()))
+    };
+    let in_prev: Vec<&DateMention> = m.dates.iter().filter(|d| prev.tokens.contains(&d.start)).collect();
+    if !in_prev.iter().any(|d| old(d)) || in_prev.iter().any(|d| d.date.is_some_and(|x| x.year() >= p.year())) {
+        return false;
+    }
+    // (any one-word word of violence of the sentence: the anchor may be its verb, وقتل ... في هجوم الوادي الجديد)
+    let violent = |t: usize| {
+        trig(lex, m, t).any(|x| {
+            matches!(x.role, Role::Event | Role::Attack)
+                && matches!(x.pos, Pos::Noun | Pos::Masdar)
+                && x.sub_event_type.is_none_or(|s| s.is_violent())
+        })
+    };
+    (0..m.triggers.len()).filter(|&t| sent.contains(&m.triggers[t].start) && violent(t)).any(|t| {
+        let x = &m.triggers[t];
+        // (the same place in both: بمحافظة الوادي الجديد ... هجوم الوادي الجديد)
+        let named = m.places.iter().any(|pl| {
+            pl.start == x.end
+                && (pl.pre_len == 0 || a.norm(pl.start).starts_with("ال"))
+                && m.places.iter().any(|q| prev.tokens.contains(&q.start) && a.norm(q.end - 1) == a.norm(pl.end - 1))
+        });
+        a.keys().definite(x.start) || named
+    })
+}
+
+/// A happening told after غداة ("the day after") is of the day before the
+/// day its sentence gives (عاد الهدوء إلى واغادوغو السبت، غداة سلسلة هجمات
+/// استخدمت فيها سيارة مفخخة: the attacks were on Friday), unless a date of
+/// its own follows غداة.
+fn day_before(m: &Mentions<'_>, anchor_tok: usize, date: &DateChoice) -> bool {
+    let a = &m.a;
+    if date.precision != TimePrecision::Day || date.start.is_none() || date.start != date.end {
+        return false;
+    }
+    let clause = clause_of(m, anchor_tok);
+    let Some(g) = (anchor_tok.saturating_sub(8)..anchor_tok)
+        .rev()
+        .find(|&j| clause.contains(&j) && a.norm(j).trim_start_matches('و') == "غداه")
+    else {
+        return false;
+    };
+    // (the sentence's date comes before غداة, none after it: وغداة الاشتباكات ... أمس الثلاثاء)
+    let sent = &a.sentences[a.sentence_of(anchor_tok)].tokens;
+    m.dates.iter().any(|d| sent.contains(&d.start) && d.start < g && d.precision == TimePrecision::Day)
+        && !m.dates.iter().any(|d| sent.contains(&d.start) && d.start > g)
+}
+
 fn after_title_head(m: &Mentions<'_>, i: usize) -> bool {
     i > 0
         && matches!(

@@ -294,7 +294,13 @@ pub fn find_dates(lex: &Lexicon, a: &Analysis<'_>, published: Option<Date>) -> V
                         && ((matches!(w(mend + 1), Some("عام" | "سنه"))
                             && matches!(w(mend + 2), Some("نفسه" | "ذاته")))
                             || (w(mend + 1) == Some("نفس") && matches!(w(mend + 2), Some("عام" | "سنه"))));
-                    if year.is_none() && same_year {
+                    // في يناير العام الماضي / من السنة الماضية: the year before publication
+                    let k = if w(mend) == Some("من") { mend + 1 } else { mend };
+                    let last_year = matches!(w(k), Some("عام" | "سنه")) && matches!(w(k + 1), Some("ماضي" | "ماضيه"));
+                    if year.is_none() && last_year && !hijri && published.is_some() {
+                        year = published.map(|p| p.year() as i64 - 1);
+                        end = k + 2;
+                    } else if year.is_none() && same_year {
                         year = out.iter().rev().find_map(|d: &DateMention| d.date).map(|d| d.year() as i64);
                         if year.is_some() {
                             end += 3;
@@ -680,6 +686,9 @@ mod tests {
             dates("في تقرير بتاريخ 19 سبتمبر 2011، وفي 22 أغسطس"),
             vec![(d(2011, 9, 19), None, false), (d(2011, 8, 22), None, false)]
         );
+        // a month of last year (في يناير العام الماضي), not this year's
+        assert_eq!(dates("في يناير العام الماضي"), vec![(d(2017, 1, 1), d(2017, 1, 31), false)]);
+        assert_eq!(dates("في مارس من السنة الماضية"), vec![(d(2017, 3, 1), d(2017, 3, 31), false)]);
         // this month, up to publication
         assert_eq!(dates("الهجوم على دوما الشهر الجاري"), vec![(d(2018, 9, 1), p, false)]);
     }

@@ -145,6 +145,8 @@ pub fn gather<'a>(lex: &Lexicon, a: Analysis<'a>, published: Option<Date>) -> Me
     lex.places.resolve(&mut places, focus.as_deref());
     let mut actors = resolve_actors(lex, &a, &raw_actors, focus.as_deref());
     add_coalition(lex, &a, &mut actors, focus.as_deref());
+    add_yemen_rebels(lex, &a, &mut actors, focus.as_deref());
+    members_of(&a, &mut actors);
     add_group_backrefs(&a, &mut actors);
     let dates = find_dates(lex, &a, published);
     let c = &lex.cues;
@@ -407,6 +409,46 @@ fn add_coalition(lex: &Lexicon, a: &Analysis<'_>, actors: &mut Vec<ActorHit>, fo
             Some(k) => actors[k] = hit,
             None => actors.push(hit),
         }
+    }
+    actors.sort_by_key(|h| h.start);
+}
+
+/// Soldiers "in" or "from" a named force are that force's men, whatever the
+/// country the bare noun was given: قتل أربعة جنود في قوة الأمم المتحدة،
+/// ثلاثة عسكريين من صفوف وحدات حماية الشعب.
+fn members_of(a: &Analysis<'_>, actors: &mut [ActorHit]) {
+    for k in 0..actors.len() {
+        if !actors[k].backref || !matches!(actors[k].inter, 1 | 8) {
+            continue;
+        }
+        let end = actors[k].end;
+        let Some(next) = actors.iter().find(|h| h.start >= end && h.start <= end + 2) else { continue };
+        let linked = (end..next.start).any(|j| matches!(a.norm(j), "في" | "من"))
+            && (end..next.start).all(|j| matches!(a.norm(j), "في" | "من" | "صفوف"));
+        if linked && !next.generic && next.armed() && !next.backref {
+            let named = ActorHit { start: actors[k].start, end, pre_len: actors[k].pre_len, ..next.clone() };
+            actors[k] = named;
+        }
+    }
+}
+
+static REBELS: LazyLock<StemSet> = LazyLock::new(|| StemSet::new(&["متمردين", "متمردون", "انقلابيين", "انقلابيون"]));
+
+/// In a report on Yemen "the rebels" and "the putschists" (المتمردون،
+/// الانقلابيين) are the Houthis: the government side is never called so
+/// (شنت قوات الشرعية قصفا على مواقع المتمردين في كتاف). Elsewhere they stay
+/// unresolved (الانقلابيين in Turkey are the 2016 plotters).
+fn add_yemen_rebels(lex: &Lexicon, a: &Analysis<'_>, actors: &mut Vec<ActorHit>, focus: Option<&str>) {
+    if focus != Some("YE") {
+        return;
+    }
+    let Some(e) = lex.actors.by_name("Houthi Movement") else { return };
+    for i in 0..a.tokens.len() {
+        let Some((_, s)) = REBELS.at(a, i).filter(|(_, s)| s.article) else { continue };
+        if actors.iter().any(|h| h.start <= i && i < h.end) {
+            continue;
+        }
+        actors.push(ActorHit::entry(lex.actors.entry(e), i, i + 1, before_article(&s)));
     }
     actors.sort_by_key(|h| h.start);
 }
