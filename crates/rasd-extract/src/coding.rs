@@ -2656,29 +2656,37 @@ fn fight_purpose(m: &Mentions<'_>, i: usize) -> bool {
 /// elsewhere, not a new killing (تجمع أقارب القتيل، تعازيها لأهالي الضحايا،
 /// مراسم تشييع القتلى، أسماء الشهداء).
 fn mourned(m: &Mentions<'_>, i: usize) -> bool {
-    i > 0
-        && matches!(
-            strip_article(m.a.norm(i - 1).trim_start_matches(['و', 'ف']).trim_start_matches(['ل', 'ب'])),
-            "اقارب"
-                | "ذوي"
-                | "اهالي"
-                | "اهل"
-                | "اسر"
-                | "اسره"
-                | "عائله"
-                | "عائلات"
-                | "امهات"
-                | "ارامل"
-                | "ايتام"
-                | "اسماء"
-                | "صور"
-                | "تشييع"
-                | "جنازه"
-                | "جنازات"
-                | "جثامين"
-                | "جثمان"
-                | "ذكري"
-        )
+    let word = |k: usize| strip_article(m.a.norm(k).trim_start_matches(['و', 'ف']));
+    // pictures of those killed (رفع المتظاهرون صوراً لمدنيين قتلوا في الهجوم), and a slogan
+    // (كفى قتلا كفى خطفا، أوقفوا قتل الأطفال)
+    let pictured =
+        i > 1 && m.a.norm(i - 1).starts_with('ل') && matches!(word(i - 2), "صور" | "صورا" | "صوره" | "لافتات" | "اسماء");
+    let slogan = i > 0 && matches!(word(i - 1), "كفي" | "كفى" | "اوقفوا" | "اوقفو" | "اوقف");
+    pictured
+        || slogan
+        || i > 0
+            && matches!(
+                strip_article(m.a.norm(i - 1).trim_start_matches(['و', 'ف']).trim_start_matches(['ل', 'ب'])),
+                "اقارب"
+                    | "ذوي"
+                    | "اهالي"
+                    | "اهل"
+                    | "اسر"
+                    | "اسره"
+                    | "عائله"
+                    | "عائلات"
+                    | "امهات"
+                    | "ارامل"
+                    | "ايتام"
+                    | "اسماء"
+                    | "صور"
+                    | "تشييع"
+                    | "جنازه"
+                    | "جنازات"
+                    | "جثامين"
+                    | "جثمان"
+                    | "ذكري"
+            )
 }
 
 /// Words of a match report, where مواجهات are games (فوز، مباراة، الدوري).
