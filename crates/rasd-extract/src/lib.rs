@@ -178,15 +178,19 @@ impl<'l> Extractor<'l> {
             }
         }
         report_day_to_happening_day(&m, &mut coded);
-        merge(self.lex, &mut coded);
+        let others = another_happenings(&m);
+        merge(self.lex, &others, &mut coded);
         fold_elaborations(self.lex, &mut coded);
         join_vague_places(self.lex, &mut coded);
         let lede = inherit_lede_place(self.lex, &m, &mut coded);
         if inherit_previous_place(self.lex, &m, &mut coded) || lede {
             // a record placed now may be the lede's happening told again
-            merge(self.lex, &mut coded);
+            merge(self.lex, &others, &mut coded);
         }
-        date_undated_by_later(&m, &mut coded);
+        if date_undated_by_later(&m, &mut coded) {
+            // a lede dated now by a later record of its place may be that record's happening
+            merge(self.lex, &others, &mut coded);
+        }
         fold_killings_into_strikes(&mut coded);
         settle_tolls(&mut coded);
         // a violent record must say something specific (ACLED codes a
@@ -451,7 +455,10 @@ fn compatible(lex: &Lexicon, x: &Coded, y: &Coded) -> bool {
         || (same_actor(&x.actor1, &y.actor2, loose) && same_actor(&x.actor2, &y.actor1, loose));
     let tolls = match (&x.toll, &y.toll) {
         (Some(a), Some(b)) => {
-            a.min == b.min || a.qualifier == rasd_core::Qualifier::Vague || b.qualifier == rasd_core::Qualifier::Vague
+            a.min == b.min
+                || a.qualifier == rasd_core::Qualifier::Vague
+                || b.qualifier == rasd_core::Qualifier::Vague
+                || same_spot_and_day(x, y)
         }
         _ => true,
     };
@@ -470,6 +477,20 @@ fn compatible(lex: &Lexicon, x: &Coded, y: &Coded) -> bool {
         || matches!((&x.place, &y.place), (Some(a), Some(b)) if a.place == b.place && a.precision != GeoPrecision::Region)
         || (x.sub.event_type() == rasd_core::EventType::Battles && actors);
     family && x.scope == y.scope && actors && roles && tolls && dates && places && shared
+}
+
+/// Whether two records tell of one place (below the region) and one day read
+/// from the text: there, tolls that disagree are one happening's disputed or
+/// partial counts (ACLED: one event per actor pair, place and day), not two
+/// happenings (قتلت الضربة 35 من طالبان ... وقالت طالبان إن الضربة قتلت 150).
+fn same_spot_and_day(x: &Coded, y: &Coded) -> bool {
+    let texted = |c: &Coded| (c.own_date || c.date.span.is_some()) && c.date.precision == TimePrecision::Day;
+    matches!((&x.place, &y.place), (Some(a), Some(b))
+        if a.place == b.place && !a.country && a.precision < GeoPrecision::Region)
+        && texted(x)
+        && texted(y)
+        && x.date.start.is_some()
+        && x.date.start == y.date.start
 }
 
 /// Whether two dates can be one happening's: the same day, or a day inside
@@ -498,7 +519,7 @@ fn day_within(d: &coding::DateChoice, r: &coding::DateChoice) -> bool {
 /// Merges records of one happening: a later frame that adds nothing new, or
 /// a back-reference (الضربة الجديدة التي شنت الأحد), joins the earlier one
 /// and lends it what it lacks.
-fn merge(lex: &Lexicon, coded: &mut Vec<Coded>) {
+fn merge(lex: &Lexicon, others: &[usize], coded: &mut Vec<Coded>) {
     let mut out: Vec<Coded> = Vec::with_capacity(coded.len());
     'next: for c in coded.drain(..) {
         // a back-reference lends its own date to the last event of its type
@@ -540,7 +561,9 @@ fn merge(lex: &Lexicon, coded: &mut Vec<Coded>) {
         }
         for o in out.iter_mut().rev() {
             let same_sub = o.sub == c.sub || (c.coref && o.sub.event_type() == c.sub.event_type());
-            if same_sub && compatible(lex, o, &c) {
+            // (tolls that disagree join at one place and day, but not another happening's)
+            let another = others.contains(&c.anchor) && !same_toll(o, &c);
+            if same_sub && !another && compatible(lex, o, &c) {
                 absorb(o, c);
                 continue 'next;
             }
@@ -548,6 +571,39 @@ fn merge(lex: &Lexicon, coded: &mut Vec<Coded>) {
         out.push(c);
     }
     *coded = out;
+}
+
+/// The triggers of sentences that tell another happening than one told
+/// before (وفي هجوم آخر ... قتلوا 3 أشخاص، غارة ثانية): they join no earlier record.
+fn another_happenings(m: &mentions::Mentions<'_>) -> Vec<usize> {
+    let n = m.a.tokens.len();
+    // (آخر before its noun is "the last": انسحبت آخر دفعة)
+    let after = |k: usize| {
+        k >= n
+            || m.a.tokens[k].kind == rasd_text::TokenKind::Punct
+            || matches!(m.a.norm(k), "في" | "علي" | "قرب" | "نفسه" | "استهدف")
+    };
+    let another = |k: usize| match m.a.norm(k) {
+        "اخري" | "ثان" => true,
+        "اخر" => after(k + 1),
+        _ => false,
+    };
+    // (the marked trigger and those after it in its sentence)
+    let marked: Vec<usize> = m.triggers.iter().filter(|t| t.end < n && another(t.end)).map(|t| t.start).collect();
+    (0..m.triggers.len())
+        .filter(|&i| {
+            let t = &m.triggers[i];
+            marked.iter().any(|&s| s <= t.start && m.a.sentence_of(s) == m.a.sentence_of(t.start))
+        })
+        .collect()
+}
+
+/// Whether two records tell no different tolls.
+fn same_toll(x: &Coded, y: &Coded) -> bool {
+    match (&x.toll, &y.toll) {
+        (Some(a), Some(b)) => a.min == b.min,
+        _ => true,
+    }
 }
 
 /// The exact or at-least toll of an event-scope record of a happening.
@@ -876,8 +932,9 @@ fn report_day_to_happening_day(m: &mentions::Mentions<'_>, coded: &mut [Coded]) 
 /// undated record (its date is only the publication's) takes the day of a
 /// later record of the same place, when that day is one of the week before
 /// publication.
-fn date_undated_by_later(m: &mentions::Mentions<'_>, coded: &mut [Coded]) {
-    let Some(p) = m.published else { return };
+fn date_undated_by_later(m: &mentions::Mentions<'_>, coded: &mut [Coded]) -> bool {
+    let Some(p) = m.published else { return false };
+    let mut dated_by_record = false;
     let recent = |d: Date| d <= p && p.since(d).is_ok_and(|s| s.get_days() <= 7);
     for i in 0..coded.len() {
         if coded[i].own_date || coded[i].date.span.is_some() || coded[i].scope != Scope::Event {
@@ -901,6 +958,7 @@ fn date_undated_by_later(m: &mentions::Mentions<'_>, coded: &mut [Coded]) {
         if let Some(date) = later.map(|o| o.date.clone()) {
             coded[i].date = date;
             coded[i].rules.push("takes the day a later sentence gives its place");
+            dated_by_record = true;
             continue;
         }
         // or a day a later sentence of the lede's paragraph gives a happening word at its place,
@@ -940,6 +998,7 @@ fn date_undated_by_later(m: &mentions::Mentions<'_>, coded: &mut [Coded]) {
             coded[i].rules.push("takes the day a later sentence gives a happening at its place");
         }
     }
+    dated_by_record
 }
 
 /// A chronology or an anniversary piece (بعد ثلاثة أسابيع من قصف جوي بدأ في
