@@ -178,7 +178,7 @@ impl<'l> Extractor<'l> {
             }
         }
         report_day_to_happening_day(&m, &mut coded);
-        let others = another_happenings(&m);
+        let others = TriggerMarks { another: another_happenings(&m), definite: definite_triggers(&m) };
         merge(self.lex, &others, &mut coded);
         fold_elaborations(self.lex, &mut coded);
         join_vague_places(self.lex, &mut coded);
@@ -519,7 +519,7 @@ fn day_within(d: &coding::DateChoice, r: &coding::DateChoice) -> bool {
 /// Merges records of one happening: a later frame that adds nothing new, or
 /// a back-reference (الضربة الجديدة التي شنت الأحد), joins the earlier one
 /// and lends it what it lacks.
-fn merge(lex: &Lexicon, others: &[usize], coded: &mut Vec<Coded>) {
+fn merge(lex: &Lexicon, others: &TriggerMarks, coded: &mut Vec<Coded>) {
     let mut out: Vec<Coded> = Vec::with_capacity(coded.len());
     'next: for c in coded.drain(..) {
         // a back-reference lends its own date to the last event of its type
@@ -562,8 +562,8 @@ fn merge(lex: &Lexicon, others: &[usize], coded: &mut Vec<Coded>) {
         for o in out.iter_mut().rev() {
             let same_sub = o.sub == c.sub || (c.coref && o.sub.event_type() == c.sub.event_type());
             // (tolls that disagree join at one place and day, but not another happening's)
-            let another = others.contains(&c.anchor) && !same_toll(o, &c);
-            if same_sub && !another && compatible(lex, o, &c) {
+            let another = others.another.contains(&c.anchor) && !same_toll(o, &c);
+            if same_sub && !another && (compatible(lex, o, &c) || the_same_told_again(others, o, &c)) {
                 absorb(o, c);
                 continue 'next;
             }
@@ -596,6 +596,42 @@ fn another_happenings(m: &mentions::Mentions<'_>) -> Vec<usize> {
             marked.iter().any(|&s| s <= t.start && m.a.sentence_of(s) == m.a.sentence_of(t.start))
         })
         .collect()
+}
+
+/// Marks on a document's triggers that merging reads.
+struct TriggerMarks {
+    /// Triggers of a happening told as another one (وفي هجوم آخر).
+    another: Vec<usize>,
+    /// Triggers that are definite nouns (الضربة الجوية، الهجوم).
+    definite: Vec<usize>,
+}
+
+/// The triggers that are definite nouns: a happening named again (قالت طالبان إن الضربة
+/// الجوية قتلت 150).
+fn definite_triggers(m: &mentions::Mentions<'_>) -> Vec<usize> {
+    let n = m.a.tokens.len();
+    (0..m.triggers.len())
+        .filter(|&i| {
+            let k = m.triggers[i].start;
+            k < n && {
+                let w = m.a.norm(k);
+                w.starts_with("ال") || w.starts_with("وال")
+            }
+        })
+        .collect()
+}
+
+/// A happening named again by a definite noun (الضربة الجوية) with no attacker of its own, at
+/// the place and on the day of a record of its type, is that record, whoever the sources say
+/// died (قتلت 35 من طالبان ... قالت طالبان إن الضربة الجوية قتلت 150 من رجال الدين والمدنيين).
+fn the_same_told_again(marks: &TriggerMarks, o: &Coded, c: &Coded) -> bool {
+    marks.definite.contains(&c.anchor)
+        && c.actor1.is_none()
+        && o.scope == Scope::Event
+        && c.scope == Scope::Event
+        && o.list.is_none()
+        && c.list.is_none()
+        && same_spot_and_day(o, c)
 }
 
 /// Whether two records tell no different tolls.
