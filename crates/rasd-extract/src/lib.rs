@@ -192,6 +192,7 @@ impl<'l> Extractor<'l> {
             merge(self.lex, &others, &mut coded);
         }
         fold_killings_into_strikes(&mut coded);
+        fold_totals_of_one_happening(self.lex, &mut coded);
         settle_tolls(&mut coded);
         // a violent record must say something specific (ACLED codes a
         // happening, not a statement about the war): at least two of a
@@ -807,6 +808,55 @@ fn fold_killings_into_strikes(coded: &mut Vec<Coded>) {
         k += 1;
         !gone[k - 1]
     });
+}
+
+/// A toll over days that counts exactly the dead of one happening of its kind told in the
+/// document, at its place and inside its days, is that happening told again, not a running
+/// total (قتل أربعة جنود ... في هجوم بعبوة ناسفة ... وأوردت القوة أن حصيلة موقتة تفيد أن أربعة
+/// جنود قضوا إثر انفجار لغم).
+fn fold_totals_of_one_happening(lex: &Lexicon, coded: &mut Vec<Coded>) {
+    let mut gone = vec![false; coded.len()];
+    for i in 0..coded.len() {
+        let c = &coded[i];
+        let Some(n) = c.toll.as_ref().and_then(|t| t.min).filter(|&n| n > 0) else { continue };
+        if c.scope != Scope::Cumulative || !c.sub.is_violent() || c.list.is_some() {
+            continue;
+        }
+        let target = (0..coded.len()).find(|&j| {
+            let o = &coded[j];
+            !gone[j]
+                && j != i
+                && o.scope == Scope::Event
+                && o.sub == c.sub
+                && o.toll.as_ref().and_then(|t| t.min) == Some(n)
+                && o.date.precision == TimePrecision::Day
+                && (o.date.start == c.date.start || day_within(&o.date, &c.date) || within_range(&o.date, &c.date))
+                && one_place(lex, o, c)
+        });
+        if let Some(j) = target {
+            let c = coded[i].clone();
+            let o = &mut coded[j];
+            let (date, own, a1, a2) = (o.date.clone(), o.own_date, o.actor1.clone(), o.actor2.clone());
+            absorb(o, c);
+            // (the happening keeps its own day and parties: a total's are read more loosely)
+            o.date = date;
+            o.own_date = own;
+            o.actor1 = a1;
+            o.actor2 = a2;
+            o.rules.push("a toll over days that counts only its dead is it told again");
+            gone[i] = true;
+        }
+    }
+    let mut k = 0;
+    coded.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
+}
+
+/// Whether the day `d` lies inside the days of `r`.
+fn within_range(d: &coding::DateChoice, r: &coding::DateChoice) -> bool {
+    matches!((d.start, r.start, r.end), (Some(x), Some(a), Some(b)) if a <= x && x <= b)
 }
 
 /// Whether a record places and dates nothing of its own: no place below
