@@ -178,16 +178,21 @@ impl<'l> Extractor<'l> {
             }
         }
         report_day_to_happening_day(&m, &mut coded);
-        merge(self.lex, &mut coded);
+        let others = TriggerMarks { another: another_happenings(&m), definite: definite_triggers(&m) };
+        merge(self.lex, &others, &mut coded);
         fold_elaborations(self.lex, &mut coded);
         join_vague_places(self.lex, &mut coded);
         let lede = inherit_lede_place(self.lex, &m, &mut coded);
         if inherit_previous_place(self.lex, &m, &mut coded) || lede {
             // a record placed now may be the lede's happening told again
-            merge(self.lex, &mut coded);
+            merge(self.lex, &others, &mut coded);
         }
-        date_undated_by_later(&m, &mut coded);
+        if date_undated_by_later(&m, &mut coded) {
+            // a lede dated now by a later record of its place may be that record's happening
+            merge(self.lex, &others, &mut coded);
+        }
         fold_killings_into_strikes(&mut coded);
+        fold_totals_of_one_happening(self.lex, &mut coded);
         settle_tolls(&mut coded);
         // a violent record must say something specific (ACLED codes a
         // happening, not a statement about the war): at least two of a
@@ -451,7 +456,10 @@ fn compatible(lex: &Lexicon, x: &Coded, y: &Coded) -> bool {
         || (same_actor(&x.actor1, &y.actor2, loose) && same_actor(&x.actor2, &y.actor1, loose));
     let tolls = match (&x.toll, &y.toll) {
         (Some(a), Some(b)) => {
-            a.min == b.min || a.qualifier == rasd_core::Qualifier::Vague || b.qualifier == rasd_core::Qualifier::Vague
+            a.min == b.min
+                || a.qualifier == rasd_core::Qualifier::Vague
+                || b.qualifier == rasd_core::Qualifier::Vague
+                || same_spot_and_day(x, y)
         }
         _ => true,
     };
@@ -470,6 +478,20 @@ fn compatible(lex: &Lexicon, x: &Coded, y: &Coded) -> bool {
         || matches!((&x.place, &y.place), (Some(a), Some(b)) if a.place == b.place && a.precision != GeoPrecision::Region)
         || (x.sub.event_type() == rasd_core::EventType::Battles && actors);
     family && x.scope == y.scope && actors && roles && tolls && dates && places && shared
+}
+
+/// Whether two records tell of one place (below the region) and one day read
+/// from the text: there, tolls that disagree are one happening's disputed or
+/// partial counts (ACLED: one event per actor pair, place and day), not two
+/// happenings (قتلت الضربة 35 من طالبان ... وقالت طالبان إن الضربة قتلت 150).
+fn same_spot_and_day(x: &Coded, y: &Coded) -> bool {
+    let texted = |c: &Coded| (c.own_date || c.date.span.is_some()) && c.date.precision == TimePrecision::Day;
+    matches!((&x.place, &y.place), (Some(a), Some(b))
+        if a.place == b.place && !a.country && a.precision < GeoPrecision::Region)
+        && texted(x)
+        && texted(y)
+        && x.date.start.is_some()
+        && x.date.start == y.date.start
 }
 
 /// Whether two dates can be one happening's: the same day, or a day inside
@@ -498,7 +520,7 @@ fn day_within(d: &coding::DateChoice, r: &coding::DateChoice) -> bool {
 /// Merges records of one happening: a later frame that adds nothing new, or
 /// a back-reference (الضربة الجديدة التي شنت الأحد), joins the earlier one
 /// and lends it what it lacks.
-fn merge(lex: &Lexicon, coded: &mut Vec<Coded>) {
+fn merge(lex: &Lexicon, others: &TriggerMarks, coded: &mut Vec<Coded>) {
     let mut out: Vec<Coded> = Vec::with_capacity(coded.len());
     'next: for c in coded.drain(..) {
         // a back-reference lends its own date to the last event of its type
@@ -540,7 +562,9 @@ fn merge(lex: &Lexicon, coded: &mut Vec<Coded>) {
         }
         for o in out.iter_mut().rev() {
             let same_sub = o.sub == c.sub || (c.coref && o.sub.event_type() == c.sub.event_type());
-            if same_sub && compatible(lex, o, &c) {
+            // (tolls that disagree join at one place and day, but not another happening's)
+            let another = others.another.contains(&c.anchor) && !same_toll(o, &c);
+            if same_sub && !another && (compatible(lex, o, &c) || the_same_told_again(others, o, &c)) {
                 absorb(o, c);
                 continue 'next;
             }
@@ -548,6 +572,75 @@ fn merge(lex: &Lexicon, coded: &mut Vec<Coded>) {
         out.push(c);
     }
     *coded = out;
+}
+
+/// The triggers of sentences that tell another happening than one told
+/// before (وفي هجوم آخر ... قتلوا 3 أشخاص، غارة ثانية): they join no earlier record.
+fn another_happenings(m: &mentions::Mentions<'_>) -> Vec<usize> {
+    let n = m.a.tokens.len();
+    // (آخر before its noun is "the last": انسحبت آخر دفعة)
+    let after = |k: usize| {
+        k >= n
+            || m.a.tokens[k].kind == rasd_text::TokenKind::Punct
+            || matches!(m.a.norm(k), "في" | "علي" | "قرب" | "نفسه" | "استهدف")
+    };
+    let another = |k: usize| match m.a.norm(k) {
+        "اخري" | "ثان" => true,
+        "اخر" => after(k + 1),
+        _ => false,
+    };
+    // (the marked trigger and those after it in its sentence)
+    let marked: Vec<usize> = m.triggers.iter().filter(|t| t.end < n && another(t.end)).map(|t| t.start).collect();
+    (0..m.triggers.len())
+        .filter(|&i| {
+            let t = &m.triggers[i];
+            marked.iter().any(|&s| s <= t.start && m.a.sentence_of(s) == m.a.sentence_of(t.start))
+        })
+        .collect()
+}
+
+/// Marks on a document's triggers that merging reads.
+struct TriggerMarks {
+    /// Triggers of a happening told as another one (وفي هجوم آخر).
+    another: Vec<usize>,
+    /// Triggers that are definite nouns (الضربة الجوية، الهجوم).
+    definite: Vec<usize>,
+}
+
+/// The triggers that are definite nouns: a happening named again (قالت طالبان إن الضربة
+/// الجوية قتلت 150).
+fn definite_triggers(m: &mentions::Mentions<'_>) -> Vec<usize> {
+    let n = m.a.tokens.len();
+    (0..m.triggers.len())
+        .filter(|&i| {
+            let k = m.triggers[i].start;
+            k < n && {
+                let w = m.a.norm(k);
+                w.starts_with("ال") || w.starts_with("وال")
+            }
+        })
+        .collect()
+}
+
+/// A happening named again by a definite noun (الضربة الجوية) with no attacker of its own, at
+/// the place and on the day of a record of its type, is that record, whoever the sources say
+/// died (قتلت 35 من طالبان ... قالت طالبان إن الضربة الجوية قتلت 150 من رجال الدين والمدنيين).
+fn the_same_told_again(marks: &TriggerMarks, o: &Coded, c: &Coded) -> bool {
+    marks.definite.contains(&c.anchor)
+        && c.actor1.is_none()
+        && o.scope == Scope::Event
+        && c.scope == Scope::Event
+        && o.list.is_none()
+        && c.list.is_none()
+        && same_spot_and_day(o, c)
+}
+
+/// Whether two records tell no different tolls.
+fn same_toll(x: &Coded, y: &Coded) -> bool {
+    match (&x.toll, &y.toll) {
+        (Some(a), Some(b)) => a.min == b.min,
+        _ => true,
+    }
 }
 
 /// The exact or at-least toll of an event-scope record of a happening.
@@ -717,6 +810,55 @@ fn fold_killings_into_strikes(coded: &mut Vec<Coded>) {
     });
 }
 
+/// A toll over days that counts exactly the dead of one happening of its kind told in the
+/// document, at its place and inside its days, is that happening told again, not a running
+/// total (قتل أربعة جنود ... في هجوم بعبوة ناسفة ... وأوردت القوة أن حصيلة موقتة تفيد أن أربعة
+/// جنود قضوا إثر انفجار لغم).
+fn fold_totals_of_one_happening(lex: &Lexicon, coded: &mut Vec<Coded>) {
+    let mut gone = vec![false; coded.len()];
+    for i in 0..coded.len() {
+        let c = &coded[i];
+        let Some(n) = c.toll.as_ref().and_then(|t| t.min).filter(|&n| n > 0) else { continue };
+        if c.scope != Scope::Cumulative || !c.sub.is_violent() || c.list.is_some() {
+            continue;
+        }
+        let target = (0..coded.len()).find(|&j| {
+            let o = &coded[j];
+            !gone[j]
+                && j != i
+                && o.scope == Scope::Event
+                && o.sub == c.sub
+                && o.toll.as_ref().and_then(|t| t.min) == Some(n)
+                && o.date.precision == TimePrecision::Day
+                && (o.date.start == c.date.start || day_within(&o.date, &c.date) || within_range(&o.date, &c.date))
+                && one_place(lex, o, c)
+        });
+        if let Some(j) = target {
+            let c = coded[i].clone();
+            let o = &mut coded[j];
+            let (date, own, a1, a2) = (o.date.clone(), o.own_date, o.actor1.clone(), o.actor2.clone());
+            absorb(o, c);
+            // (the happening keeps its own day and parties: a total's are read more loosely)
+            o.date = date;
+            o.own_date = own;
+            o.actor1 = a1;
+            o.actor2 = a2;
+            o.rules.push("a toll over days that counts only its dead is it told again");
+            gone[i] = true;
+        }
+    }
+    let mut k = 0;
+    coded.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
+}
+
+/// Whether the day `d` lies inside the days of `r`.
+fn within_range(d: &coding::DateChoice, r: &coding::DateChoice) -> bool {
+    matches!((d.start, r.start, r.end), (Some(x), Some(a), Some(b)) if a <= x && x <= b)
+}
+
 /// Whether a record places and dates nothing of its own: no place below
 /// the country and no date of its own words.
 fn unplaced_undated(lex: &Lexicon, c: &Coded) -> bool {
@@ -876,8 +1018,9 @@ fn report_day_to_happening_day(m: &mentions::Mentions<'_>, coded: &mut [Coded]) 
 /// undated record (its date is only the publication's) takes the day of a
 /// later record of the same place, when that day is one of the week before
 /// publication.
-fn date_undated_by_later(m: &mentions::Mentions<'_>, coded: &mut [Coded]) {
-    let Some(p) = m.published else { return };
+fn date_undated_by_later(m: &mentions::Mentions<'_>, coded: &mut [Coded]) -> bool {
+    let Some(p) = m.published else { return false };
+    let mut dated_by_record = false;
     let recent = |d: Date| d <= p && p.since(d).is_ok_and(|s| s.get_days() <= 7);
     for i in 0..coded.len() {
         if coded[i].own_date || coded[i].date.span.is_some() || coded[i].scope != Scope::Event {
@@ -901,6 +1044,7 @@ fn date_undated_by_later(m: &mentions::Mentions<'_>, coded: &mut [Coded]) {
         if let Some(date) = later.map(|o| o.date.clone()) {
             coded[i].date = date;
             coded[i].rules.push("takes the day a later sentence gives its place");
+            dated_by_record = true;
             continue;
         }
         // or a day a later sentence of the lede's paragraph gives a happening word at its place,
@@ -940,6 +1084,7 @@ fn date_undated_by_later(m: &mentions::Mentions<'_>, coded: &mut [Coded]) {
             coded[i].rules.push("takes the day a later sentence gives a happening at its place");
         }
     }
+    dated_by_record
 }
 
 /// A chronology or an anniversary piece (بعد ثلاثة أسابيع من قصف جوي بدأ في
