@@ -499,6 +499,24 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             }) || !modal(m.triggers[*t].start)
         })
         .collect();
+    // a hand-over named as a term, a demand or a refusal is none that happened
+    // (طلب الوفد الروسي من الفصائل الانسحاب من معبر نصيب وتسليم سلاحها، إصرارهم على تسليم السلاح)
+    // (with the halt of the fighting offered for it: مقابل وقف القصف)
+    let halted = |t: usize| {
+        let i = m.triggers[t].start;
+        let halt = |w: &str| matches!(w, "وقف" | "ايقاف" | "توقف");
+        i > 0 && {
+            let w = a.norm(i - 1);
+            halt(w) || w.strip_prefix(['و', 'ب', 'ل']).is_some_and(halt)
+        }
+    };
+    if anchors.iter().any(|(t, x)| handover_term(m, m.triggers[*t].start, x))
+        && anchors.iter().all(|(t, x)| handover_term(m, m.triggers[*t].start, x) || halted(*t))
+    {
+        return Err(Drop::Modal);
+    }
+    let anchors: Vec<(usize, &Trigger)> =
+        anchors.into_iter().filter(|(t, x)| !handover_term(m, m.triggers[*t].start, x)).collect();
     // a named war of the past anywhere in the sentence, not as a yardstick after منذ
     let era = m.historical.iter().any(|c| {
         lex.cues.historical.label(c.id) == "era"
@@ -2162,6 +2180,60 @@ fn own_takeover_announcer(
     });
     let i = takeover.filter(|_| announced)?;
     m.actors.iter().find(|h| r.contains(&h.start) && h.end <= i && h.armed() && !h.victim).cloned()
+}
+
+/// A hand-over noun (تسليم السلاح، الانسحاب) governed in its clause by a word that makes it
+/// the term of a deal, a demand or a refusal, a few words before it (اتفاق يقضي بحل جيش
+/// الإسلام وتسليم الأسلحة الثقيلة، رفضت الاستسلام وتسليم السلاح، اشترط تسليمه الأسلحة).
+fn handover_term(m: &Mentions<'_>, tok: usize, x: &Trigger) -> bool {
+    let a = &m.a;
+    let handover = x.pos == Pos::Masdar
+        && matches!(x.sub_event_type, Some(SubEventType::NonViolentTransfer | SubEventType::ChangeToGroup));
+    if !handover {
+        return false;
+    }
+    // (a hand-over joined by و to an earlier term runs on across a comma: يجب أن تقود إلى انسحاب
+    // الحوثيين الكامل من العاصمة صنعاء، وتسليم السلاح للدولة)
+    let joined = a.norm(tok).starts_with('و');
+    let cl = if joined { a.sentences[a.sentence_of(tok)].tokens.clone() } else { clause_of(m, tok) };
+    let reach = if joined { 20 } else { 12 };
+    (tok.saturating_sub(reach)..tok).filter(|k| cl.contains(k)).any(|k| {
+        let w = a.norm(k).trim_start_matches(['و', 'ف']);
+        let w = w.strip_prefix('ب').filter(|r| r.chars().count() > 3).unwrap_or(w);
+        matches!(
+            strip_article(w),
+            "طلب"
+                | "طلبت"
+                | "يطلب"
+                | "تطلب"
+                | "اصرار"
+                | "اصرارهم"
+                | "اصراره"
+                | "اصرارها"
+                | "يصر"
+                | "تصر"
+                | "اشترط"
+                | "اشترطت"
+                | "شرط"
+                | "شروط"
+                | "يقضي"
+                | "تقضي"
+                | "يتضمن"
+                | "تتضمن"
+                | "بنود"
+                | "مقابل"
+                | "رفض"
+                | "رفضت"
+                | "رفضوا"
+                | "يرفض"
+                | "ترفض"
+                | "يجب"
+                | "ضرورة"
+                | "مطالبة"
+                | "مطالبا"
+                | "مطالبين"
+        )
+    })
 }
 
 fn territorial(x: &Trigger) -> bool {
