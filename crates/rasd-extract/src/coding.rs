@@ -2456,9 +2456,16 @@ fn purpose(m: &Mentions<'_>, i: usize) -> bool {
                 | "يمكنه"
                 | "يمكنهم"
                 | "سيمكن"
+                | "تمكنها"
+                | "تمكنه"
+                | "تمكنهم"
         )
     });
-    lam || aim
+    // what an operation is to allow, its beneficiary between (تمهيدا لبدء عملية عسكرية تتيح
+    // للجيش السوري السيطرة على كامل العاصمة)
+    let enable =
+        (i.saturating_sub(4)..i).filter(|j| cl.contains(j)).any(|j| matches!(bare(j).as_str(), "تتيح" | "يتيح"));
+    lam || aim || enable
 }
 
 /// An event word right after a word of ending or stopping names fighting that
