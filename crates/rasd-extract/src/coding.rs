@@ -2668,11 +2668,29 @@ fn truce_made(m: &Mentions<'_>, i: usize, end: usize) -> bool {
 fn held_control(m: &Mentions<'_>, i: usize) -> bool {
     let a = &m.a;
     let w = |j: usize| strip_article(a.norm(j).trim_start_matches('و')).to_string();
+    let prev = if i > 0 { w(i - 1) } else { String::new() };
+    // places held, named by their holder (أحياء سيطرة الفصائل، مواقع تسيطر عليها الميليشيات)
+    let places = matches!(
+        prev.as_str(),
+        "مناطق"
+            | "منطقه"
+            | "احياء"
+            | "مواقع"
+            | "مدن"
+            | "قري"
+            | "بلدات"
+            | "اراضي"
+            | "نقاط"
+            | "جيوب"
+    );
+    if places && matches!(w(i).as_str(), "تسيطر" | "يسيطر") {
+        return true;
+    }
     if !w(i).trim_start_matches(['ب', 'ل']).starts_with("سيطر") {
         return false;
     }
-    let prev = if i > 0 { w(i - 1) } else { String::new() };
-    let state = matches!(prev.as_str(), "تحت" | "تخت" | "خارج" | "رقعه" | "مساحه" | "نطاق" | "مناطق")
+    let state = places
+        || matches!(prev.as_str(), "تحت" | "تخت" | "خارج" | "رقعه" | "مساحه" | "نطاق")
         || (prev == "عن" && i > 1 && matches!(w(i - 2).as_str(), "خارجه" | "خارجا" | "خارجين" | "بعيدا"));
     let cl = clause_of(m, i);
     let holding = (i.saturating_sub(3)..i).filter(|j| cl.contains(j)).any(|j| {
