@@ -252,6 +252,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 || !matches!(strip_article(a.norm(i - 1).trim_start_matches('و')), "دوي" | "صوت" | "اصوات")
         })
         .filter(|(t, x)| !(matches!(x.role, Role::Event | Role::Attack) && figurative(m, m.triggers[*t].end)))
+        .filter(|(t, _)| !war_on_abstract(m, m.triggers[*t].start, m.triggers[*t].end))
         .filter(|(t, x)| !(territorial(x) && (purpose(m, m.triggers[*t].start) || period_of(m, m.triggers[*t].start))))
         // قبل تطهيرها من الميليشيا: a takeover named after قبل only dates something else
         .filter(|(t, x)| {
@@ -1815,6 +1816,22 @@ fn figurative(m: &Mentions<'_>, end: usize) -> bool {
                 | "لاذع"
                 | "لاذعا"
         )
+}
+
+/// A battle or a war waged on an abstraction is a cause, not a fight (نخوض المعركة ضد الإرهاب،
+/// معركة التصدي للإرهاب، الحرب على الفساد); a fight with the terrorists (ضد الإرهابيين) stays.
+fn war_on_abstract(m: &Mentions<'_>, i: usize, end: usize) -> bool {
+    let a = &m.a;
+    let w = strip_article(a.norm(i).trim_start_matches(['و', 'ف', 'ب', 'ل']));
+    let war = ["معرك", "حرب", "تصدي", "مواجه", "مكافح", "محارب"].iter().any(|p| w.starts_with(p));
+    let abstract_noun = |j: usize| j < a.tokens.len() && abstract_noun_word(strip_article(a.norm(j)));
+    // (ل + the article: للإرهاب)
+    let lam = end < a.tokens.len() && a.norm(end).strip_prefix("لل").is_some_and(abstract_noun_word);
+    war && (lam || (end < a.tokens.len() && matches!(a.norm(end), "ضد" | "علي") && abstract_noun(end + 1)))
+}
+
+fn abstract_noun_word(w: &str) -> bool {
+    matches!(w, "ارهاب" | "تطرف" | "فساد" | "مخدرات" | "فقر" | "جهل")
 }
 
 /// Whether an attack noun from token `i` to `end` is told as a happening:
