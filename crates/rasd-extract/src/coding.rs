@@ -252,6 +252,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 || !matches!(strip_article(a.norm(i - 1).trim_start_matches('و')), "دوي" | "صوت" | "اصوات")
         })
         .filter(|(t, x)| !(matches!(x.role, Role::Event | Role::Attack) && figurative(m, m.triggers[*t].end)))
+        .filter(|(t, _)| !war_on_abstract(m, m.triggers[*t].start, m.triggers[*t].end))
         .filter(|(t, x)| !(territorial(x) && (purpose(m, m.triggers[*t].start) || period_of(m, m.triggers[*t].start))))
         // قبل تطهيرها من الميليشيا: a takeover named after قبل only dates something else
         .filter(|(t, x)| {
@@ -499,6 +500,24 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             }) || !modal(m.triggers[*t].start)
         })
         .collect();
+    // a hand-over named as a term, a demand or a refusal is none that happened
+    // (طلب الوفد الروسي من الفصائل الانسحاب من معبر نصيب وتسليم سلاحها، إصرارهم على تسليم السلاح)
+    // (with the halt of the fighting offered for it: مقابل وقف القصف)
+    let halted = |t: usize| {
+        let i = m.triggers[t].start;
+        let halt = |w: &str| matches!(w, "وقف" | "ايقاف" | "توقف");
+        i > 0 && {
+            let w = a.norm(i - 1);
+            halt(w) || w.strip_prefix(['و', 'ب', 'ل']).is_some_and(halt)
+        }
+    };
+    if anchors.iter().any(|(t, x)| handover_term(m, m.triggers[*t].start, x))
+        && anchors.iter().all(|(t, x)| handover_term(m, m.triggers[*t].start, x) || halted(*t))
+    {
+        return Err(Drop::Modal);
+    }
+    let anchors: Vec<(usize, &Trigger)> =
+        anchors.into_iter().filter(|(t, x)| !handover_term(m, m.triggers[*t].start, x)).collect();
     // a named war of the past anywhere in the sentence, not as a yardstick after منذ
     let era = m.historical.iter().any(|c| {
         lex.cues.historical.label(c.id) == "era"
@@ -1799,6 +1818,22 @@ fn figurative(m: &Mentions<'_>, end: usize) -> bool {
         )
 }
 
+/// A battle or a war waged on an abstraction is a cause, not a fight (نخوض المعركة ضد الإرهاب،
+/// معركة التصدي للإرهاب، الحرب على الفساد); a fight with the terrorists (ضد الإرهابيين) stays.
+fn war_on_abstract(m: &Mentions<'_>, i: usize, end: usize) -> bool {
+    let a = &m.a;
+    let w = strip_article(a.norm(i).trim_start_matches(['و', 'ف', 'ب', 'ل']));
+    let war = ["معرك", "حرب", "تصدي", "مواجه", "مكافح", "محارب"].iter().any(|p| w.starts_with(p));
+    let abstract_noun = |j: usize| j < a.tokens.len() && abstract_noun_word(strip_article(a.norm(j)));
+    // (ل + the article: للإرهاب)
+    let lam = end < a.tokens.len() && a.norm(end).strip_prefix("لل").is_some_and(abstract_noun_word);
+    war && (lam || (end < a.tokens.len() && matches!(a.norm(end), "ضد" | "علي") && abstract_noun(end + 1)))
+}
+
+fn abstract_noun_word(w: &str) -> bool {
+    matches!(w, "ارهاب" | "تطرف" | "فساد" | "مخدرات" | "فقر" | "جهل")
+}
+
 /// Whether an attack noun from token `i` to `end` is told as a happening:
 /// "took place" right after it (الهجوم الذي وقع في السابع من الشهر، الضربات
 /// وقعت قرب منشأة) or launched by a past شن/نفذ a few words before it in its
@@ -2164,6 +2199,60 @@ fn own_takeover_announcer(
     m.actors.iter().find(|h| r.contains(&h.start) && h.end <= i && h.armed() && !h.victim).cloned()
 }
 
+/// A hand-over noun (تسليم السلاح، الانسحاب) governed in its clause by a word that makes it
+/// the term of a deal, a demand or a refusal, a few words before it (اتفاق يقضي بحل جيش
+/// الإسلام وتسليم الأسلحة الثقيلة، رفضت الاستسلام وتسليم السلاح، اشترط تسليمه الأسلحة).
+fn handover_term(m: &Mentions<'_>, tok: usize, x: &Trigger) -> bool {
+    let a = &m.a;
+    let handover = x.pos == Pos::Masdar
+        && matches!(x.sub_event_type, Some(SubEventType::NonViolentTransfer | SubEventType::ChangeToGroup));
+    if !handover {
+        return false;
+    }
+    // (a hand-over joined by و to an earlier term runs on across a comma: يجب أن تقود إلى انسحاب
+    // الحوثيين الكامل من العاصمة صنعاء، وتسليم السلاح للدولة)
+    let joined = a.norm(tok).starts_with('و');
+    let cl = if joined { a.sentences[a.sentence_of(tok)].tokens.clone() } else { clause_of(m, tok) };
+    let reach = if joined { 20 } else { 12 };
+    (tok.saturating_sub(reach)..tok).filter(|k| cl.contains(k)).any(|k| {
+        let w = a.norm(k).trim_start_matches(['و', 'ف']);
+        let w = w.strip_prefix('ب').filter(|r| r.chars().count() > 3).unwrap_or(w);
+        matches!(
+            strip_article(w),
+            "طلب"
+                | "طلبت"
+                | "يطلب"
+                | "تطلب"
+                | "اصرار"
+                | "اصرارهم"
+                | "اصراره"
+                | "اصرارها"
+                | "يصر"
+                | "تصر"
+                | "اشترط"
+                | "اشترطت"
+                | "شرط"
+                | "شروط"
+                | "يقضي"
+                | "تقضي"
+                | "يتضمن"
+                | "تتضمن"
+                | "بنود"
+                | "مقابل"
+                | "رفض"
+                | "رفضت"
+                | "رفضوا"
+                | "يرفض"
+                | "ترفض"
+                | "يجب"
+                | "ضرورة"
+                | "مطالبة"
+                | "مطالبا"
+                | "مطالبين"
+        )
+    })
+}
+
 fn territorial(x: &Trigger) -> bool {
     matches!(
         x.sub_event_type,
@@ -2384,9 +2473,16 @@ fn purpose(m: &Mentions<'_>, i: usize) -> bool {
                 | "يمكنه"
                 | "يمكنهم"
                 | "سيمكن"
+                | "تمكنها"
+                | "تمكنه"
+                | "تمكنهم"
         )
     });
-    lam || aim
+    // what an operation is to allow, its beneficiary between (تمهيدا لبدء عملية عسكرية تتيح
+    // للجيش السوري السيطرة على كامل العاصمة)
+    let enable =
+        (i.saturating_sub(4)..i).filter(|j| cl.contains(j)).any(|j| matches!(bare(j).as_str(), "تتيح" | "يتيح"));
+    lam || aim || enable
 }
 
 /// An event word right after a word of ending or stopping names fighting that
@@ -2589,11 +2685,29 @@ fn truce_made(m: &Mentions<'_>, i: usize, end: usize) -> bool {
 fn held_control(m: &Mentions<'_>, i: usize) -> bool {
     let a = &m.a;
     let w = |j: usize| strip_article(a.norm(j).trim_start_matches('و')).to_string();
+    let prev = if i > 0 { w(i - 1) } else { String::new() };
+    // places held, named by their holder (أحياء سيطرة الفصائل، مواقع تسيطر عليها الميليشيات)
+    let places = matches!(
+        prev.as_str(),
+        "مناطق"
+            | "منطقه"
+            | "احياء"
+            | "مواقع"
+            | "مدن"
+            | "قري"
+            | "بلدات"
+            | "اراضي"
+            | "نقاط"
+            | "جيوب"
+    );
+    if places && matches!(w(i).as_str(), "تسيطر" | "يسيطر") {
+        return true;
+    }
     if !w(i).trim_start_matches(['ب', 'ل']).starts_with("سيطر") {
         return false;
     }
-    let prev = if i > 0 { w(i - 1) } else { String::new() };
-    let state = matches!(prev.as_str(), "تحت" | "تخت" | "خارج" | "رقعه" | "مساحه" | "نطاق" | "مناطق")
+    let state = places
+        || matches!(prev.as_str(), "تحت" | "تخت" | "خارج" | "رقعه" | "مساحه" | "نطاق")
         || (prev == "عن" && i > 1 && matches!(w(i - 2).as_str(), "خارجه" | "خارجا" | "خارجين" | "بعيدا"));
     let cl = clause_of(m, i);
     let holding = (i.saturating_sub(3)..i).filter(|j| cl.contains(j)).any(|j| {
