@@ -813,6 +813,12 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         }
     }
     if actor1.is_none() {
+        actor1 = genitive_attacker(m, &anchors, &cands);
+        if actor1.is_some() {
+            rules.push("the genitive of a strike noun is its agent (غارات التحالف)");
+        }
+    }
+    if actor1.is_none() {
         // the genitive after a masdar of taking ground is its agent, whoever the
         // sentence counts as killed (قتل 5 مسلحين خلال تطهير القوات العراقية مناطق)
         // (not سيطرة: its genitive more often holds ground than takes it, الخاضعة لسيطرة الحوثيين)
@@ -1895,6 +1901,32 @@ fn no_preposition(a: &rasd_text::Analysis<'_>, start: usize, pre_len: usize) -> 
     pre_len == 0 || a.norm(start).get(..pre_len) == Some("ال")
 }
 
+/// The definite genitive right after a strike noun is its agent: غارات التحالف،
+/// قصف قوات النظام، هجوم داعش (not استهداف/قتال, whose genitive is the target).
+fn genitive_attacker(m: &Mentions<'_>, anchors: &[(usize, &Trigger)], cands: &[&ActorHit]) -> Option<ActorHit> {
+    let a = &m.a;
+    for (t, x) in anchors {
+        if !matches!(x.pos, Pos::Noun | Pos::Masdar) || !matches!(x.role, Role::Event | Role::Attack) {
+            continue;
+        }
+        let head = x.phrase.split(' ').next().unwrap_or("");
+        if !matches!(head, "غارة" | "غارات" | "ضربة" | "ضربات" | "قصف" | "هجوم" | "هجمات")
+        {
+            continue;
+        }
+        let tm = &m.triggers[*t];
+        // the strike word itself is bare (not الغارات), the genitive definite or a name
+        if a.norm(tm.start).starts_with("ال") {
+            continue;
+        }
+        if let Some(h) = cands.iter().find(|h| h.start == tm.end && no_preposition(a, h.start, h.pre_len) && h.armed())
+        {
+            return Some((*h).clone());
+        }
+    }
+    None
+}
+
 /// Found: عثر بداخلهما على 70 عبوة، العثور على عبوة ناسفة (not عثر عليها
 /// عقب استهداف الطائرة: the bodies were found).
 fn found_weapon(m: &Mentions<'_>, i: usize) -> bool {
@@ -2087,7 +2119,7 @@ fn claimant(lex: &Lexicon, m: &Mentions<'_>, anchor: usize) -> Option<ActorHit> 
                 .filter(|h| claimed(h.end))
         };
         if let Some(h) = hit {
-            return Some(h.clone());
+            return Some((*h).clone());
         }
     }
     None
