@@ -957,10 +957,13 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         }
         // the victim: the actor after the kill/attack word, or one marked as a victim
         let a1 = actor1.as_ref().map(|h| (h.start, h.name.clone()));
-        let victim = cands
-            .iter()
-            .filter(|h| a1.as_ref().is_none_or(|(s, n)| *s != h.start && *n != h.name))
-            .find(|h| h.start >= anchor_end && h.start <= anchor_end + 12)
+        let victim = in_ranks(m, f, &cands, a1.as_ref().map(|(_, n)| n.as_str()))
+            .or_else(|| {
+                cands
+                    .iter()
+                    .filter(|h| a1.as_ref().is_none_or(|(s, n)| *s != h.start && *n != h.name))
+                    .find(|h| h.start >= anchor_end && h.start <= anchor_end + 12)
+            })
             .or_else(|| cands.iter().find(|h| h.victim && a1.as_ref().is_none_or(|(_, n)| *n != h.name)))
             // a counted group right before a killing verb is its passive subject (30 مسلحا قتلوا)
             .or_else(|| {
@@ -1899,6 +1902,25 @@ fn handled_weapon(m: &Mentions<'_>, i: usize) -> bool {
 /// part of the name (الولايات المتحدة، القوات; not للقوات، بإسرائيل).
 fn no_preposition(a: &rasd_text::Analysis<'_>, start: usize, pre_len: usize) -> bool {
     pre_len == 0 || a.norm(start).get(..pre_len) == Some("ال")
+}
+
+/// The losses are of the side named after «في صفوف» (قتلى وجرحى في صفوف ميليشيات
+/// الحوثي): it is the victim, however far from the event word.
+fn in_ranks<'c, 'h>(
+    m: &Mentions<'_>,
+    f: &Frame,
+    cands: &'c [&'h ActorHit],
+    a1: Option<&str>,
+) -> Option<&'c &'h ActorHit> {
+    let a = &m.a;
+    cands.iter().find(|h| {
+        h.start >= 2
+            && f.contains(h.start)
+            && h.pre_len == 0
+            && a.norm(h.start - 1) == "صفوف"
+            && matches!(a.norm(h.start - 2).trim_start_matches('و'), "في" | "من" | "بين")
+            && a1 != Some(h.name.as_str())
+    })
 }
 
 /// The definite genitive right after a strike noun is its agent: غارات التحالف،
