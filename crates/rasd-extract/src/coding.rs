@@ -813,6 +813,12 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         }
     }
     if actor1.is_none() {
+        actor1 = announced_own_strike(m, src_span.as_ref(), anchor_tok, anchor_trig, &actors_in);
+        if actor1.is_some() {
+            rules.push("a force announcing a strike as its deed is its agent (أعلن الجيش الإسرائيلي قصف موقع)");
+        }
+    }
+    if actor1.is_none() {
         actor1 = genitive_attacker(m, &anchors, &cands);
         if actor1.is_some() {
             rules.push("the genitive of a strike noun is its agent (غارات التحالف)");
@@ -1902,6 +1908,49 @@ fn handled_weapon(m: &Mentions<'_>, i: usize) -> bool {
 /// part of the name (الولايات المتحدة، القوات; not للقوات، بإسرائيل).
 fn no_preposition(a: &rasd_text::Analysis<'_>, start: usize, pre_len: usize) -> bool {
     pre_len == 0 || a.norm(start).get(..pre_len) == Some("ال")
+}
+
+/// A force that announces a strike noun as its own deed is its agent: أعلن
+/// الجيش الإسرائيلي، الجمعة، قصف موقع عسكري سوري (not قال الجيش إن ..., a report).
+fn announced_own_strike(
+    m: &Mentions<'_>,
+    src: Option<&std::ops::Range<usize>>,
+    anchor_tok: usize,
+    anchor: Option<&Trigger>,
+    actors_in: &[&ActorHit],
+) -> Option<ActorHit> {
+    let a = &m.a;
+    let src = src?;
+    let x = anchor?;
+    if !matches!(x.pos, Pos::Noun | Pos::Masdar) || !matches!(x.role, Role::Event | Role::Attack) {
+        return None;
+    }
+    if src.start == 0 || !matches!(a.norm(src.start - 1).trim_start_matches(['و', 'ف']), "اعلن" | "اعلنت") {
+        return None;
+    }
+    // only a comma, عن or a day between the announcer and the strike noun (أعلن الجيش عن ضرب)
+    if anchor_tok < src.end || anchor_tok - src.end > 4 {
+        return None;
+    }
+    let day = |i: usize| {
+        a.tokens[i].kind == TokenKind::Punct
+            || matches!(
+                a.norm(i),
+                "عن" | "اليوم"
+                    | "امس"
+                    | "السبت"
+                    | "الاحد"
+                    | "الاثنين"
+                    | "الثلاثاء"
+                    | "الاربعاء"
+                    | "الخميس"
+                    | "الجمعه"
+            )
+    };
+    if !(src.end..anchor_tok).all(day) || a.norm(anchor_tok).starts_with("ال") {
+        return None;
+    }
+    actors_in.iter().find(|h| src.contains(&h.start) && h.armed() && !h.generic).map(|h| (*h).clone())
 }
 
 /// The losses are of the side named after «في صفوف» (قتلى وجرحى في صفوف ميليشيات
