@@ -3520,6 +3520,32 @@ fn attribution(
     Some((SourceChoice { name, span }, range))
 }
 
+/// A city right after a verb of saying, leading or backing stands for its
+/// state, not for a place: الذي تقوده الرياض، دعت طهران، قالت تل أبيب.
+fn state_metonym(a: &rasd_text::Analysis<'_>, start: usize) -> bool {
+    start > 0
+        && matches!(
+            a.norm(start - 1).trim_start_matches(['و', 'ف']),
+            "تقوده"
+                | "تقودها"
+                | "تدعمه"
+                | "تدعمها"
+                | "يدعمها"
+                | "تدخل"
+                | "قالت"
+                | "اعلنت"
+                | "دعت"
+                | "اتهمت"
+                | "اكدت"
+                | "نفت"
+                | "حذرت"
+                | "طالبت"
+                | "رفضت"
+                | "هددت"
+                | "ردت"
+        )
+}
+
 fn locate(
     lex: &Lexicon,
     m: &Mentions<'_>,
@@ -3545,6 +3571,7 @@ fn locate(
             && src.is_none_or(|r| !r.contains(&p.start))
             && attacker.is_none_or(|r| !r.contains(&p.start))
             && !foreign_quarter(p)
+            && !state_metonym(a, p.start)
     };
     // direction + البلاد / country adjective: جنوب البلاد، الجنوب الليبي
     let mut best: Option<(i32, PlaceChoice)> = None;
