@@ -900,6 +900,9 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                     | "جوي"
                     | "بري"
                     | "مباشر"
+                    // (an intensity adjective: مدعومة بغطاء جوي كثيف لطائرات التحالف)
+                    | "كثيف"
+                    | "مكثف"
             );
             if !linking && !m.actors.iter().any(|x| x.start <= j && j < x.end) {
                 return false;
