@@ -832,6 +832,18 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         }
     }
     if actor1.is_none() {
+        actor1 = announced_own_strike(m, src_span.as_ref(), anchor_tok, anchor_trig, &actors_in);
+        if actor1.is_some() {
+            rules.push("a force announcing a strike as its deed is its agent (أعلن الجيش الإسرائيلي قصف موقع)");
+        }
+    }
+    if actor1.is_none() {
+        actor1 = genitive_attacker(m, &anchors, &cands);
+        if actor1.is_some() {
+            rules.push("the genitive of a strike noun is its agent (غارات التحالف)");
+        }
+    }
+    if actor1.is_none() {
         // the genitive after a masdar of taking ground is its agent, whoever the
         // sentence counts as killed (قتل 5 مسلحين خلال تطهير القوات العراقية مناطق)
         // (not سيطرة: its genitive more often holds ground than takes it, الخاضعة لسيطرة الحوثيين)
@@ -907,6 +919,9 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                     | "جوي"
                     | "بري"
                     | "مباشر"
+                    // (an intensity adjective: مدعومة بغطاء جوي كثيف لطائرات التحالف)
+                    | "كثيف"
+                    | "مكثف"
             );
             if !linking && !m.actors.iter().any(|x| x.start <= j && j < x.end) {
                 return false;
@@ -970,10 +985,13 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         }
         // the victim: the actor after the kill/attack word, or one marked as a victim
         let a1 = actor1.as_ref().map(|h| (h.start, h.name.clone()));
-        let victim = cands
-            .iter()
-            .filter(|h| a1.as_ref().is_none_or(|(s, n)| *s != h.start && *n != h.name))
-            .find(|h| h.start >= anchor_end && h.start <= anchor_end + 12)
+        let victim = in_ranks(m, f, &cands, a1.as_ref().map(|(_, n)| n.as_str()))
+            .or_else(|| {
+                cands
+                    .iter()
+                    .filter(|h| a1.as_ref().is_none_or(|(s, n)| *s != h.start && *n != h.name))
+                    .find(|h| h.start >= anchor_end && h.start <= anchor_end + 12)
+            })
             .or_else(|| cands.iter().find(|h| h.victim && a1.as_ref().is_none_or(|(_, n)| *n != h.name)))
             // a counted group right before a killing verb is its passive subject (30 مسلحا قتلوا)
             .or_else(|| {
@@ -1930,6 +1948,94 @@ fn no_preposition(a: &rasd_text::Analysis<'_>, start: usize, pre_len: usize) -> 
     pre_len == 0 || a.norm(start).get(..pre_len) == Some("ال")
 }
 
+/// A force that announces a strike noun as its own deed is its agent: أعلن
+/// الجيش الإسرائيلي، الجمعة، قصف موقع عسكري سوري (not قال الجيش إن ..., a report).
+fn announced_own_strike(
+    m: &Mentions<'_>,
+    src: Option<&std::ops::Range<usize>>,
+    anchor_tok: usize,
+    anchor: Option<&Trigger>,
+    actors_in: &[&ActorHit],
+) -> Option<ActorHit> {
+    let a = &m.a;
+    let src = src?;
+    let x = anchor?;
+    if !matches!(x.pos, Pos::Noun | Pos::Masdar) || !matches!(x.role, Role::Event | Role::Attack) {
+        return None;
+    }
+    if src.start == 0 || !matches!(a.norm(src.start - 1).trim_start_matches(['و', 'ف']), "اعلن" | "اعلنت") {
+        return None;
+    }
+    // only a comma, عن or a day between the announcer and the strike noun (أعلن الجيش عن ضرب)
+    if anchor_tok < src.end || anchor_tok - src.end > 4 {
+        return None;
+    }
+    let day = |i: usize| {
+        a.tokens[i].kind == TokenKind::Punct
+            || matches!(
+                a.norm(i),
+                "عن" | "اليوم"
+                    | "امس"
+                    | "السبت"
+                    | "الاحد"
+                    | "الاثنين"
+                    | "الثلاثاء"
+                    | "الاربعاء"
+                    | "الخميس"
+                    | "الجمعه"
+            )
+    };
+    if !(src.end..anchor_tok).all(day) || a.norm(anchor_tok).starts_with("ال") {
+        return None;
+    }
+    actors_in.iter().find(|h| src.contains(&h.start) && h.armed() && !h.generic).map(|h| (*h).clone())
+}
+
+/// The losses are of the side named after «في صفوف» (قتلى وجرحى في صفوف ميليشيات
+/// الحوثي): it is the victim, however far from the event word.
+fn in_ranks<'c, 'h>(
+    m: &Mentions<'_>,
+    f: &Frame,
+    cands: &'c [&'h ActorHit],
+    a1: Option<&str>,
+) -> Option<&'c &'h ActorHit> {
+    let a = &m.a;
+    cands.iter().find(|h| {
+        h.start >= 2
+            && f.contains(h.start)
+            && h.pre_len == 0
+            && a.norm(h.start - 1) == "صفوف"
+            && matches!(a.norm(h.start - 2).trim_start_matches('و'), "في" | "من" | "بين")
+            && a1 != Some(h.name.as_str())
+    })
+}
+
+/// The definite genitive right after a strike noun is its agent: غارات التحالف،
+/// قصف قوات النظام، هجوم داعش (not استهداف/قتال, whose genitive is the target).
+fn genitive_attacker(m: &Mentions<'_>, anchors: &[(usize, &Trigger)], cands: &[&ActorHit]) -> Option<ActorHit> {
+    let a = &m.a;
+    for (t, x) in anchors {
+        if !matches!(x.pos, Pos::Noun | Pos::Masdar) || !matches!(x.role, Role::Event | Role::Attack) {
+            continue;
+        }
+        let head = x.phrase.split(' ').next().unwrap_or("");
+        if !matches!(head, "غارة" | "غارات" | "ضربة" | "ضربات" | "قصف" | "هجوم" | "هجمات")
+        {
+            continue;
+        }
+        let tm = &m.triggers[*t];
+        // the strike word itself is bare (not الغارات), the genitive definite or a name
+        if a.norm(tm.start).starts_with("ال") {
+            continue;
+        }
+        if let Some(h) = cands.iter().find(|h| h.start == tm.end && no_preposition(a, h.start, h.pre_len) && h.armed())
+        {
+            return Some((*h).clone());
+        }
+    }
+    None
+}
+
 /// Found: عثر بداخلهما على 70 عبوة، العثور على عبوة ناسفة (not عثر عليها
 /// عقب استهداف الطائرة: the bodies were found).
 fn found_weapon(m: &Mentions<'_>, i: usize) -> bool {
@@ -2122,7 +2228,7 @@ fn claimant(lex: &Lexicon, m: &Mentions<'_>, anchor: usize) -> Option<ActorHit> 
                 .filter(|h| claimed(h.end))
         };
         if let Some(h) = hit {
-            return Some(h.clone());
+            return Some((*h).clone());
         }
     }
     None
@@ -3539,6 +3645,32 @@ fn attribution(
     Some((SourceChoice { name, span }, range))
 }
 
+/// A city right after a verb of saying, leading or backing stands for its
+/// state, not for a place: الذي تقوده الرياض، دعت طهران، قالت تل أبيب.
+fn state_metonym(a: &rasd_text::Analysis<'_>, start: usize) -> bool {
+    start > 0
+        && matches!(
+            a.norm(start - 1).trim_start_matches(['و', 'ف']),
+            "تقوده"
+                | "تقودها"
+                | "تدعمه"
+                | "تدعمها"
+                | "يدعمها"
+                | "تدخل"
+                | "قالت"
+                | "اعلنت"
+                | "دعت"
+                | "اتهمت"
+                | "اكدت"
+                | "نفت"
+                | "حذرت"
+                | "طالبت"
+                | "رفضت"
+                | "هددت"
+                | "ردت"
+        )
+}
+
 fn locate(
     lex: &Lexicon,
     m: &Mentions<'_>,
@@ -3564,6 +3696,7 @@ fn locate(
             && src.is_none_or(|r| !r.contains(&p.start))
             && attacker.is_none_or(|r| !r.contains(&p.start))
             && !foreign_quarter(p)
+            && !state_metonym(a, p.start)
     };
     // direction + البلاد / country adjective: جنوب البلاد، الجنوب الليبي
     let mut best: Option<(i32, PlaceChoice)> = None;

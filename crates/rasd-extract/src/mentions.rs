@@ -295,6 +295,7 @@ fn mark_dateline(a: &Analysis<'_>, places: &mut [PlaceMention]) {
 
 fn resolve_actors(lex: &Lexicon, a: &Analysis<'_>, raw: &[ActorMention], focus: Option<&str>) -> Vec<ActorHit> {
     let mut out: Vec<ActorHit> = Vec::with_capacity(raw.len());
+    let countries = lex.actors.country_mentions(a);
     for m in raw {
         let hit = match m.actor {
             ActorRef::Entry(i) => {
@@ -340,6 +341,11 @@ fn resolve_actors(lex: &Lexicon, a: &Analysis<'_>, raw: &[ActorMention], focus: 
                     }
                     continue;
                 }
+                // the army of the state whose voice reports it: ذكر راديو إسرائيل أن الجيش قصف
+                if let Some(ci) = reporter_state(lex, a, &out, &countries, m.start) {
+                    out.push(ActorHit::composed(lex, (m.start, m.end, m.pre_len), force, ci, focus, f.aerial, true));
+                    continue;
+                }
                 let prev = out.iter().rev().find(|h| {
                     h.inter == 1
                         && !h.generic
@@ -357,6 +363,26 @@ fn resolve_actors(lex: &Lexicon, a: &Analysis<'_>, raw: &[ActorMention], focus: 
         out.push(hit);
     }
     out
+}
+
+/// The state named right before «أن» that opens the report of a bare force
+/// (ذكر راديو إسرائيل أن الجيش، قال متحدث عسكري إسرائيلي إن الجيش).
+fn reporter_state(
+    lex: &Lexicon,
+    a: &Analysis<'_>,
+    out: &[ActorHit],
+    countries: &[(usize, usize, u32, bool)],
+    start: usize,
+) -> Option<u32> {
+    // (only «الجيش»: the reporter's own army; «القوات المهاجمة» after قال الجيش الأميركي إن are others)
+    if start < 2 || !matches!(a.norm(start - 1), "ان" | "بان") || a.norm(start) != "الجيش" {
+        return None;
+    }
+    if let Some(&(_, _, ci, _)) = countries.iter().find(|c| c.1 + 1 == start) {
+        return Some(ci);
+    }
+    let h = out.last().filter(|h| h.end + 1 == start && h.inter == 1 && !h.generic)?;
+    lex.actors.country_by_iso3(h.country.as_deref()?)
 }
 
 /// A cardinal number ends right before token `i` (ثلاثة جنود، 7 عسكريين).
