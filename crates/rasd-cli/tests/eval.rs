@@ -36,7 +36,7 @@ fn figure(line: &str, key: &str) -> f64 {
 }
 
 // Floors: the figures when they were last raised; raise them as rasd improves.
-const EVENT_F1_FLOOR: f64 = 0.60;
+const EVENT_F1_FLOOR: f64 = 0.67;
 const ASSAULT_F1_FLOOR: f64 = 0.83;
 const PROTEST_F1_FLOOR: f64 = 0.76;
 
