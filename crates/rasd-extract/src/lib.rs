@@ -724,11 +724,7 @@ fn settle_tolls(coded: &mut Vec<Coded>) {
             coded[j].rules.push("repeats the toll of an earlier record");
         }
     }
-    let mut k = 0;
-    coded.retain(|_| {
-        k += 1;
-        !gone[k - 1]
-    });
+    drop_marked(coded, &gone);
 }
 
 /// Which of `parts` (record, toll; each toll below `total`, so two or more)
@@ -803,11 +799,7 @@ fn fold_killings_into_strikes(coded: &mut Vec<Coded>) {
             gone[i] = true;
         }
     }
-    let mut k = 0;
-    coded.retain(|_| {
-        k += 1;
-        !gone[k - 1]
-    });
+    drop_marked(coded, &gone);
 }
 
 /// A toll over days that counts exactly the dead of one happening of its kind told in the
@@ -830,7 +822,7 @@ fn fold_totals_of_one_happening(lex: &Lexicon, coded: &mut Vec<Coded>) {
                 && o.sub == c.sub
                 && o.toll.as_ref().and_then(|t| t.min) == Some(n)
                 && o.date.precision == TimePrecision::Day
-                && (o.date.start == c.date.start || day_within(&o.date, &c.date) || within_range(&o.date, &c.date))
+                && (o.date.start == c.date.start || within_range(&o.date, &c.date))
                 && one_place(lex, o, c)
         });
         if let Some(j) = target {
@@ -847,11 +839,13 @@ fn fold_totals_of_one_happening(lex: &Lexicon, coded: &mut Vec<Coded>) {
             gone[i] = true;
         }
     }
-    let mut k = 0;
-    coded.retain(|_| {
-        k += 1;
-        !gone[k - 1]
-    });
+    drop_marked(coded, &gone);
+}
+
+/// Removes the records marked in `gone` (one flag per record, in order).
+fn drop_marked(coded: &mut Vec<Coded>, gone: &[bool]) {
+    let mut flags = gone.iter();
+    coded.retain(|_| !flags.next().copied().unwrap_or(false));
 }
 
 /// Whether the day `d` lies inside the days of `r`.
