@@ -10,6 +10,7 @@ use rasd_extract::{Extractor, Options};
 use rasd_lexicon::Lexicon;
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub struct Args {
@@ -109,13 +110,15 @@ pub fn run(lex: impl Fn() -> Result<Lexicon>, a: Args) -> Result<i32> {
         let result = rasd_eval::score_events(&golds, &records);
         // one gold object (a .json file) is scored as score.py's `seed`, JSONL as `events`
         let seed = gold_path.extension().is_some_and(|e| e == "json");
-        print!("{}", result.script_output(if seed { Mode::Seed } else { Mode::Events }));
-        println!("field accuracy on matched events:");
+        let mut out = std::io::stdout().lock();
+        write!(out, "{}", result.script_output(if seed { Mode::Seed } else { Mode::Events }))?;
+        writeln!(out, "field accuracy on matched events:")?;
         for (name, t) in result.fields.rows() {
             if let Some(f) = t.fraction() {
-                println!("  {name:<22} {:>4}/{:<4} {f:.3}", t.correct, t.checked);
+                writeln!(out, "  {name:<22} {:>4}/{:<4} {f:.3}", t.correct, t.checked)?;
             }
         }
+        drop(out);
         if let Some(r) = &a.report {
             let t = texts(&docs);
             std::fs::write(r, rasd_eval::render_report(&result, (!t.is_empty()).then_some(&t)))
@@ -140,7 +143,7 @@ pub fn run(lex: impl Fn() -> Result<Lexicon>, a: Args) -> Result<i32> {
             _ => bail!("--detect needs --pred EVENTS.jsonl or --input DOCS.jsonl"),
         };
         let result = rasd_eval::detect(&rows, &records, &a.event);
-        println!("{}", result.summary_line());
+        writeln!(std::io::stdout(), "{}", result.summary_line())?;
         if !result.unknown_labels.is_empty() {
             eprintln!("rasd: {} row(s) with an unknown label counted as negatives", result.unknown_labels.len());
         }

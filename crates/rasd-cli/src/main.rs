@@ -183,11 +183,23 @@ enum Cmd {
 fn main() {
     match run() {
         Ok(code) => std::process::exit(code),
+        // a reader that stopped early (rasd extract … | head) is no failure
+        Err(e) if broken_pipe(&e) => std::process::exit(0),
         Err(e) => {
             eprintln!("rasd: {e:#}");
             std::process::exit(2);
         }
     }
+}
+
+/// Whether `e` comes from writing to a pipe whose reader has gone.
+fn broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind())
+                .is_some_and(|k| k == io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn lexicon() -> Result<Lexicon> {
@@ -257,8 +269,9 @@ fn run() -> Result<i32> {
             let text = input::read_text(&file, lossy)?;
             let lex = lexicon()?;
             let a = lex.text.analyze(&text);
-            serde_json::to_writer_pretty(io::stdout().lock(), &input::analysis_json(&lex, &a))?;
-            println!();
+            let mut out = io::stdout().lock();
+            serde_json::to_writer_pretty(&mut out, &input::analysis_json(&lex, &a))?;
+            writeln!(out)?;
             Ok(0)
         }
         Cmd::Repair { lossy } => {
@@ -271,8 +284,9 @@ fn run() -> Result<i32> {
         }
         Cmd::Places { text } => {
             let lex = lexicon()?;
-            serde_json::to_writer_pretty(io::stdout().lock(), &input::places_json(&lex, &text))?;
-            println!();
+            let mut out = io::stdout().lock();
+            serde_json::to_writer_pretty(&mut out, &input::places_json(&lex, &text))?;
+            writeln!(out)?;
             Ok(0)
         }
         Cmd::Ingest { sources, db, quiet } => {
@@ -385,28 +399,38 @@ fn run() -> Result<i32> {
                 }
             }
             let ext_s = t.elapsed().as_secs_f64();
-            println!("corpus: {} ({} documents, {:.1} MB of text)", corpus.display(), docs.len(), bytes as f64 / 1e6);
-            println!("start-up (load and compile the bundled data): {:.0} ms", load.as_secs_f64() * 1e3);
-            println!(
+            let mut out = io::stdout().lock();
+            writeln!(
+                out,
+                "corpus: {} ({} documents, {:.1} MB of text)",
+                corpus.display(),
+                docs.len(),
+                bytes as f64 / 1e6
+            )?;
+            writeln!(out, "start-up (load and compile the bundled data): {:.0} ms", load.as_secs_f64() * 1e3)?;
+            writeln!(
+                out,
                 "text layer (normalize+repair+sentences+tokens+numbers), 1 core: {:.1} MB/s, {:.0} docs/s, {} tokens",
                 bytes as f64 / 1e6 / text_s,
                 docs.len() as f64 / text_s,
                 toks
-            );
-            println!(
+            )?;
+            writeln!(
+                out,
                 "dictionary lookups (keys + actors, triggers, places, cues, calendar), 1 core: {:.1} MB/s, {:.0} docs/s, {} mentions ({:.2}x the text layer's time)",
                 bytes as f64 / 1e6 / lookup_s,
                 docs.len() as f64 / lookup_s,
                 found,
                 lookup_s / text_s
-            );
-            println!(
+            )?;
+            writeln!(
+                out,
                 "extraction end to end, 1 core: {:.0} docs/s, {:.1} MB/s, {} events, {} failed",
                 docs.len() as f64 / ext_s,
                 bytes as f64 / 1e6 / ext_s,
                 events,
                 failed
-            );
+            )?;
             Ok(0)
         }
     }
