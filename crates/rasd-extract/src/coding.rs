@@ -3484,7 +3484,15 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
     // heavy losses with no number (خسائر فادحة)
     for c in m.vague.iter().filter(|c| f.contains(c.start)) {
         let v = &lex.cues.vague_values[c.id as usize];
-        if v.min.is_none() {
+        // deaths denied are no toll (لم يسفر الانفجار عن سقوط قتلى، دون وقوع ضحايا)
+        let denied = m.negation.iter().any(|n| {
+            // (a denying phrase, not a bare particle: ما تسبب في سقوط قتلى is "which caused")
+            lex.cues.negation.label(n.id) == "clause"
+                && n.start < c.start
+                && c.start <= n.end + 4
+                && clause_of(m, c.start).contains(&n.start)
+        });
+        if v.min.is_none() && !denied {
             let span = a.span(c.start, c.end);
             return Some(Toll { min: None, max: None, qualifier: Qualifier::Vague, span });
         }

@@ -173,11 +173,29 @@ pub fn gather<'a>(lex: &Lexicon, a: Analysis<'a>, published: Option<Date>) -> Me
 /// A firing verb and the projectiles it fires with their count between them
 /// (أطلقت ثمانية صواريخ باليستية على جازان، أطلق أكثر من 13 صاروخاً، إطلاق 7
 /// صواريخ على الهدف) are one missile-attack word, as the adjacent phrase
-/// (أطلقت صواريخ) is in the lexicon.
+/// (أطلقت صواريخ) is in the lexicon; so is a falling verb with its counted
+/// projectiles (بسقوط ثلاثة صواريخ على مطار المدينة، سقطت 4 قذائف).
 fn fired_projectiles(lex: &Lexicon, a: &Analysis<'_>, triggers: &mut Vec<TriggerMention>) {
+    const FIRE_VERBS: &[&str] = &["اطلق", "اطلقت", "اطلقوا", "اطلقا", "اطلقتا", "يطلق", "تطلق", "يطلقون"];
+    // (not the present يسقط، تسقط: also "brings down", الدفاعات الجوية تسقط 13 صاروخا)
+    const FALL_VERBS: &[&str] = &["سقط", "سقطت", "سقطا", "سقطتا"];
+    counted_projectiles(lex, a, triggers, ("أطلق صاروخا", "إطلاق صاروخ"), FIRE_VERBS, &["اطلاق", "الاطلاق"]);
+    counted_projectiles(lex, a, triggers, ("سقطت قذيفة", "سقوط صاروخ"), FALL_VERBS, &["سقوط"]);
+}
+
+/// A verb or masdar (`verbs`, `masdars`), a count, then a shelling weapon: one
+/// trigger of the lexicon's `phrases` (verb, masdar) over the whole span.
+fn counted_projectiles(
+    lex: &Lexicon,
+    a: &Analysis<'_>,
+    triggers: &mut Vec<TriggerMention>,
+    phrases: (&str, &str),
+    verbs: &[&str],
+    masdars: &[&str],
+) {
     use rasd_lexicon::Role;
     let id_of = |phrase: &str| lex.triggers.triggers.iter().position(|t| t.phrase == phrase).map(|i| i as u32);
-    let (Some(verb_id), Some(masdar_id)) = (id_of("أطلق صاروخا"), id_of("إطلاق صاروخ")) else {
+    let (Some(verb_id), Some(masdar_id)) = (id_of(phrases.0), id_of(phrases.1)) else {
         return;
     };
     let mut found = Vec::new();
@@ -185,10 +203,11 @@ fn fired_projectiles(lex: &Lexicon, a: &Analysis<'_>, triggers: &mut Vec<Trigger
         let full = a.norm(i);
         let w = if full.chars().count() > 4 { full.trim_start_matches(['و', 'ف']) } else { full };
         let m = w.trim_start_matches(['ب', 'ل']);
-        let masdar = matches!(m, "اطلاق" | "الاطلاق");
+        let masdar = masdars.contains(&m);
         let core = if masdar { m } else { w };
-        let verb = matches!(w, "اطلق" | "اطلقت" | "اطلقوا" | "اطلقا" | "اطلقتا" | "يطلق" | "تطلق" | "يطلقون");
-        if !(masdar || verb) || triggers.iter().any(|t| t.start == i) {
+        let verb = verbs.contains(&w);
+        // (a one-word trigger there gives way to the longer phrase: سقوط alone is a context word)
+        if !(masdar || verb) || triggers.iter().any(|t| t.start == i && t.end > i + 1) {
             continue;
         }
         let sentence = a.sentence_of(i);
@@ -233,6 +252,7 @@ fn fired_projectiles(lex: &Lexicon, a: &Analysis<'_>, triggers: &mut Vec<Trigger
         }
     }
     if !found.is_empty() {
+        triggers.retain(|t| !found.iter().any(|x| x.start == t.start));
         triggers.extend(found);
         triggers.sort_by_key(|t| t.start);
     }

@@ -39,6 +39,10 @@ struct Expect {
     fatalities_min: Option<i64>,
     qualifier: Option<String>,
     scope: Option<String>,
+    /// The text gives no death toll or denies deaths (لم يسفر عن وقوع ضحايا):
+    /// the record must carry none, not even a vague one.
+    #[serde(default)]
+    no_toll: bool,
 }
 
 fn violent(e: &Event) -> bool {
@@ -87,6 +91,7 @@ fn mismatches(e: &Event, x: &Expect) -> Option<Vec<String>> {
         Some(n) => e.fatalities.as_ref().and_then(|f| f.min) != Some(n as u32),
         None => false,
     };
+    let wrong_toll = wrong_toll || (x.no_toll && e.fatalities.is_some());
     if wrong_toll {
         bad.push(format!("fatalities {:?}", e.fatalities.as_ref().map(|f| f.min)));
     }
