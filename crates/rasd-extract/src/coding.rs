@@ -984,8 +984,19 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             }
         }
         // the victim: the actor after the kill/attack word, or one marked as a victim
+        // the subject of لقي ... مصرعه is the dead (لقي ثلاثة من عناصر ميليشيا الحوثي مصرعهم)
+        let met = (anchor_tok.saturating_sub(14)..anchor_tok)
+            .rev()
+            .find(|&i| f.contains(i) && met_death_verb(a.norm(i)) && a.sentence_of(i) == a.sentence_of(anchor_tok))
+            .filter(|_| a.norm(anchor_tok).starts_with("مصرع") || a.norm(anchor_tok).starts_with("حتف"));
+        let among_dead = |h: &ActorHit| met.is_some_and(|v| h.start > v && h.end <= anchor_tok);
+        if actor1.as_ref().is_some_and(among_dead) {
+            actor1 = None;
+        }
+        let met_subject = cands.iter().find(|h| among_dead(h));
         let a1 = actor1.as_ref().map(|h| (h.start, h.name.clone()));
-        let victim = in_ranks(m, f, &cands, a1.as_ref().map(|(_, n)| n.as_str()))
+        let victim = met_subject
+            .or_else(|| in_ranks(m, f, &cands, a1.as_ref().map(|(_, n)| n.as_str())))
             .or_else(|| {
                 cands
                     .iter()
@@ -1016,19 +1027,55 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         if let Some(v) = victim {
             actor2 = Some((*v).clone());
         }
+        // with the dead of لقي مصرعه as the victim, the armed side named after the idiom dealt
+        // the blow (لقي القيادي الحوثي مصرعه بنيران ألوية العمالقة، بعد هجوم على مواقع للجيش)
+        if let (None, Some(v)) = (&actor1, met_subject) {
+            // (named right after a word of fire, attack or fighting: not مناطق تسيطر عليها الفصائل)
+            let dealt = |h: &ActorHit| {
+                h.start > 0
+                    && (AGENT_MARKERS.contains(a, h.start - 1)
+                        || matches!(
+                            strip_article(a.norm(h.start - 1).trim_start_matches(['و', 'ف', 'ب', 'ل'])),
+                            "نيران"
+                                | "غاره"
+                                | "غارات"
+                                | "قصف"
+                                | "هجوم"
+                                | "هجمات"
+                                | "مقاتلات"
+                                | "طيران"
+                                | "طائرات"
+                                | "مع"
+                                | "مواقع"
+                        ))
+            };
+            actor1 = cands
+                .iter()
+                .find(|h| {
+                    h.armed() && h.start >= anchor_end && h.start <= anchor_end + 12 && h.name != v.name && dealt(h)
+                })
+                .map(|h| (*h).clone());
+        }
         if actor1.is_none() {
             // the remaining armed actor before the anchor is the perpetrator
             let a2 = actor2.as_ref().map(|h| h.name.clone());
             // or the subject of a verb of attack in the frame (بعد أن شن مسلحون هجوما)
             let launcher = |h: &&&ActorHit| {
-                h.start > 0 && f.contains(h.start - 1) && {
-                    let w = a.norm(h.start - 1).trim_start_matches(['و', 'ف']);
-                    matches!(w, "اطلق" | "اطلقت" | "شن" | "شنت" | "نفذ" | "نفذت" | "هاجم" | "هاجمت")
-                }
+                h.start > 0
+                    && f.contains(h.start - 1)
+                    && {
+                        let w = a.norm(h.start - 1).trim_start_matches(['و', 'ف']);
+                        matches!(w, "اطلق" | "اطلقت" | "شن" | "شنت" | "نفذ" | "نفذت" | "هاجم" | "هاجمت")
+                        // (an attack "from" its author: إثر تعرضهم لهجوم من تنظيم داعش)
+                        || (w == "من"
+                            && h.start > 1
+                            && matches!(strip_article(a.norm(h.start - 2).trim_start_matches(['و', 'ل'])), "هجوم" | "هجمات"))
+                    }
             };
             if let Some(h) = cands.iter().find(|h| {
                 h.armed()
                     && !h.victim
+                    && !among_dead(h)
                     && Some(&h.name) != a2.as_ref()
                     && (h.start < anchor_tok || launcher(h))
                     && !finder(m, h.start)
@@ -3344,6 +3391,14 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
                 // the number heads the subject of أن and the plural verb ends it: أن 45 عنصرا من
                 // تنظيم "الدولة الإسلامية"، بينهم قياديون قتلوا
                 dist = Some(3);
+            } else if q.tokens.end < k.start
+                && k.start - q.tokens.end <= 14
+                && met_death(a, q.tokens.start, k.start)
+                && !kills.iter().any(|x| q.tokens.end <= x.start && x.start < k.start)
+                && a.sentence_of(q.tokens.start) == a.sentence_of(k.start)
+            {
+                // لقي ... مصرعهم brackets its subject, the dead: لقي أكثر من 40 مسلحا من الميليشيات مصرعهم
+                dist = Some(1);
             }
             if let Some(d0) = dist {
                 // a wounding word nearer to the number takes it (5 جرحى)
@@ -3498,6 +3553,27 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
         }
     }
     None
+}
+
+/// Whether the number starting at token `q` is the subject of لقي (with a
+/// فيها/خلالها between) and `k` the مصرع/حتف that closes the idiom: لقي 18 من قوات
+/// النظام مصرعهم، لقي خلالها 7 أشخاص حتفهم.
+fn met_death(a: &rasd_text::Analysis<'_>, q: usize, k: usize) -> bool {
+    let met = |i: usize| met_death_verb(a.norm(i));
+    let closes = a.norm(k).starts_with("مصرع") || a.norm(k).starts_with("حتف");
+    let before = match q.checked_sub(1) {
+        Some(i) if met(i) => true,
+        Some(i) if i > 0 && matches!(a.norm(i), "فيها" | "فيه" | "خلالها" | "خلاله" | "جراءها" | "جراءه") => {
+            met(i - 1)
+        }
+        _ => false,
+    };
+    closes && before
+}
+
+/// لقي، لقيت، لقوا: the verb of "met his death" (لقي مصرعه، لقوا حتفهم).
+fn met_death_verb(w: &str) -> bool {
+    matches!(w.trim_start_matches(['و', 'ف']), "لقي" | "لقيت" | "لقوا" | "يلقي" | "لقى")
 }
 
 /// Death words whose own form tells one victim: a singular pronoun or a singular
