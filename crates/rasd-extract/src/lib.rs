@@ -1240,8 +1240,9 @@ fn strikes_inside_battles(lex: &Lexicon, m: &mentions::Mentions<'_>, coded: &mut
             continue;
         };
         let o = &coded[b];
-        // (or, with no dead of its own, at the battle's very town: غارات على مواقعهم في باقم)
-        let town = |p: &coding::PlaceChoice| p.precision == GeoPrecision::Town;
+        // (or, with no dead of its own, at the battle's very town or its edge: غارات على مواقعهم
+        // في باقم، وصلت القوات إلى أطراف مدينة الدريهمي بإسناد من طائرات التحالف)
+        let town = |p: &coding::PlaceChoice| p.precision != GeoPrecision::Region;
         let here = unnamed
             || c.toll.is_none()
                 && c.place
