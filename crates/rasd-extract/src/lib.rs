@@ -183,6 +183,7 @@ impl<'l> Extractor<'l> {
         fold_elaborations(self.lex, &mut coded);
         join_vague_places(self.lex, &mut coded);
         let lede = inherit_lede_place(self.lex, &m, &mut coded);
+        strikes_inside_battles(self.lex, &m, &mut coded);
         if inherit_previous_place(self.lex, &m, &mut coded) || lede {
             // a record placed now may be the lede's happening told again
             merge(self.lex, &others, &mut coded);
@@ -1213,6 +1214,64 @@ fn inherit_previous_place(lex: &Lexicon, m: &mentions::Mentions<'_>, coded: &mut
         }
     }
     changed
+}
+
+/// A strike told with no place of its own just after a battle, on its day and on one of the
+/// battle's sides, is the battle's air or artillery support, part of it (ACLED: a strike inside an
+/// ongoing battle is merged into the battle): بعد معارك عنيفة اقتحمت القوات حرم مطار الحديدة ...
+/// وشنت مقاتلات التحالف فجر الأحد غارات على تعزيزات الحوثيين بجوار المطار.
+fn strikes_inside_battles(lex: &Lexicon, m: &mentions::Mentions<'_>, coded: &mut Vec<Coded>) {
+    let sentence = |c: &Coded| m.triggers.get(c.anchor).map(|t| m.a.sentence_of(t.start));
+    let mut gone = vec![false; coded.len()];
+    for i in 0..coded.len() {
+        let c = &coded[i];
+        let strike = matches!(c.sub, SubEventType::AirDroneStrike | SubEventType::Shelling);
+        let unnamed = c.place.as_ref().is_none_or(|p| p.span.is_empty());
+        if !strike || c.scope != Scope::Event || c.list.is_some() {
+            continue;
+        }
+        let Some(s) = sentence(c) else { continue };
+        // (the happening told just before: the one whose place it would take)
+        let Some(b) = (0..coded.len())
+            .filter(|&j| j != i && !gone[j] && !vague_place(lex, &coded[j]))
+            .filter(|&j| sentence(&coded[j]).is_some_and(|d| d < s && s - d <= 2))
+            .max_by_key(|&j| sentence(&coded[j]))
+        else {
+            continue;
+        };
+        let o = &coded[b];
+        // (or, with no dead of its own, at the battle's very town or its edge: غارات على مواقعهم
+        // في باقم، وصلت القوات إلى أطراف مدينة الدريهمي بإسناد من طائرات التحالف)
+        let town = |p: &coding::PlaceChoice| p.precision != GeoPrecision::Region;
+        let here = unnamed
+            || c.toll.is_none()
+                && c.place
+                    .as_ref()
+                    .zip(o.place.as_ref())
+                    .is_some_and(|(p, q)| p.place == q.place && town(p) && town(q));
+        let battle = o.sub.event_type() == rasd_core::EventType::Battles && o.scope == Scope::Event && here;
+        let same_day = o.date.start == c.date.start || !o.own_date || !c.own_date;
+        let side = |h: &Option<mentions::ActorHit>| {
+            c.actor2.as_ref().zip(h.as_ref()).is_some_and(|(t, x)| t.name == x.name || one_side(t, x))
+        };
+        let one_toll = c.toll.is_none() || o.toll.is_none();
+        if !(battle && same_day && one_toll && (side(&o.actor1) || side(&o.actor2))) {
+            continue;
+        }
+        let c = coded[i].clone();
+        let o = &mut coded[b];
+        if c.own_date && !o.own_date {
+            o.date = c.date;
+            o.own_date = true;
+        }
+        if o.toll.is_none() {
+            o.toll = c.toll;
+        }
+        o.evidence.extend(c.evidence);
+        o.rules.push("a strike inside the battle told just before is part of it");
+        gone[i] = true;
+    }
+    drop_marked(coded, &gone);
 }
 
 /// Whether two days are at most three days apart (an unknown one may be any).
