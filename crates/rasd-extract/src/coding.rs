@@ -4015,10 +4015,25 @@ fn locate(
                     if q.kind != PlaceKind::City || q.population >= 500_000 {
                         return false;
                     }
-                    let (p1, p2) = (lat.to_radians(), rlat.to_radians());
-                    let h = ((p2 - p1) / 2.0).sin().powi(2)
-                        + p1.cos() * p2.cos() * ((rlon - lon).to_radians() / 2.0).sin().powi(2);
-                    2.0 * 6371.0 * h.sqrt().asin() <= 150.0
+                    let km = |lat: f64, lon: f64| {
+                        let (p1, p2) = (lat.to_radians(), rlat.to_radians());
+                        let h = ((p2 - p1) / 2.0).sin().powi(2)
+                            + p1.cos() * p2.cos() * ((rlon - lon).to_radians() / 2.0).sin().powi(2);
+                        2.0 * 6371.0 * h.sqrt().asin()
+                    };
+                    // (farther, up to 250 km, when the sentence names the town's province and that
+                    // lies within 150 km: في قضاء بنجوين شرقي محافظة السليمانية)
+                    let province_near = || {
+                        m.places.iter().filter(|u| !u.in_org && a.sentence_of(u.start) == next).any(|u| {
+                            let pu = g.get(u.chosen());
+                            pu.kind == PlaceKind::Admin1
+                                && pu.admin1.is_some()
+                                && pu.admin1 == q.admin1
+                                && pu.lat.zip(pu.lon).is_some_and(|(ulat, ulon)| km(ulat, ulon) <= 150.0)
+                        })
+                    };
+                    let d = km(lat, lon);
+                    d <= 150.0 || d <= 250.0 && province_near()
                 }
                 (None, None) => false,
             }
