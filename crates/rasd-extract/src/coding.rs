@@ -3731,12 +3731,33 @@ fn attribution(
 
 /// A city right after a verb of saying, leading or backing stands for its
 /// state, not for a place: الذي تقوده الرياض، دعت طهران، قالت تل أبيب.
+/// So does a state that leads or carries out the act, even in a relative
+/// clause: التحالف بقيادة السعودية، الغارات التي تنفذها تركيا، تشن تركيا عمليات قصف.
 fn state_metonym(a: &rasd_text::Analysis<'_>, start: usize) -> bool {
     start > 0
         && matches!(
             a.norm(start - 1).trim_start_matches(['و', 'ف']),
             "تقوده"
                 | "تقودها"
+                | "تقود"
+                | "قادتها"
+                | "بقياده"
+                | "بزعامه"
+                | "تشن"
+                | "يشن"
+                | "شنت"
+                | "تشنها"
+                | "يشنها"
+                | "شنتها"
+                | "شنها"
+                | "تنفذ"
+                | "نفذت"
+                | "تنفذها"
+                | "ينفذها"
+                | "نفذتها"
+                | "نفذها"
+                | "تحتلها"
+                | "تحتله"
                 | "تدعمه"
                 | "تدعمها"
                 | "يدعمها"
@@ -3753,6 +3774,25 @@ fn state_metonym(a: &rasd_text::Analysis<'_>, start: usize) -> bool {
                 | "هددت"
                 | "ردت"
         )
+}
+
+/// The states listed with such a state act with it: غارات شنتها دمشق مع حليفتها
+/// موسكو، التي نفذتها أمريكا وبريطانيا وفرنسا.
+fn allied_state(a: &rasd_text::Analysis<'_>, m: &Mentions<'_>, p: &rasd_lexicon::PlaceMention) -> bool {
+    let mut cur = p;
+    while let Some(q) = m.places.iter().find(|q| {
+        q.end <= cur.start
+            && q.end + 3 >= cur.start
+            && (q.end..cur.start)
+                .all(|i| matches!(a.norm(i), "و" | "مع" | "،" | "," | "حليفتها" | "وحليفتها" | "حليفها" | "وحليفها"))
+            && (q.end < cur.start || cur.pre_len > 0 && a.norm(cur.start).starts_with('و'))
+    }) {
+        if state_metonym(a, q.start) {
+            return true;
+        }
+        cur = q;
+    }
+    false
 }
 
 fn locate(
@@ -3781,6 +3821,7 @@ fn locate(
             && attacker.is_none_or(|r| !r.contains(&p.start))
             && !foreign_quarter(p)
             && !state_metonym(a, p.start)
+            && !allied_state(a, m, p)
     };
     // direction + البلاد / country adjective: جنوب البلاد، الجنوب الليبي
     let mut best: Option<(i32, PlaceChoice)> = None;
@@ -3855,6 +3896,13 @@ fn locate(
             PlaceKind::Admin1 => 25,
             PlaceKind::Country => 5,
         };
+        // القطاع (the Gaza Strip told again) yields to any place named in the clause, not to a
+        // country; so does العاصمة السورية to a town it holds (مخيم اليرموك في العاصمة السورية)
+        if a.norm(p.start).ends_with("لقطاع") {
+            score = 8;
+        } else if p.end == p.start + 2 && a.norm(p.start).trim_start_matches(['و', 'ف', 'ب']) == "العاصمه" {
+            score = 22;
+        }
         // relative: near / N km BEARING of / before PLACE
         let lo = p.start.saturating_sub(6);
         for c in m
@@ -4051,10 +4099,25 @@ fn locate(
                     if q.kind != PlaceKind::City || q.population >= 500_000 {
                         return false;
                     }
-                    let (p1, p2) = (lat.to_radians(), rlat.to_radians());
-                    let h = ((p2 - p1) / 2.0).sin().powi(2)
-                        + p1.cos() * p2.cos() * ((rlon - lon).to_radians() / 2.0).sin().powi(2);
-                    2.0 * 6371.0 * h.sqrt().asin() <= 150.0
+                    let km = |lat: f64, lon: f64| {
+                        let (p1, p2) = (lat.to_radians(), rlat.to_radians());
+                        let h = ((p2 - p1) / 2.0).sin().powi(2)
+                            + p1.cos() * p2.cos() * ((rlon - lon).to_radians() / 2.0).sin().powi(2);
+                        2.0 * 6371.0 * h.sqrt().asin()
+                    };
+                    // (farther, up to 250 km, when the sentence names the town's province and that
+                    // lies within 150 km: في قضاء بنجوين شرقي محافظة السليمانية)
+                    let province_near = || {
+                        m.places.iter().filter(|u| !u.in_org && a.sentence_of(u.start) == next).any(|u| {
+                            let pu = g.get(u.chosen());
+                            pu.kind == PlaceKind::Admin1
+                                && pu.admin1.is_some()
+                                && pu.admin1 == q.admin1
+                                && pu.lat.zip(pu.lon).is_some_and(|(ulat, ulon)| km(ulat, ulon) <= 150.0)
+                        })
+                    };
+                    let d = km(lat, lon);
+                    d <= 150.0 || d <= 250.0 && province_near()
                 }
                 (None, None) => false,
             }

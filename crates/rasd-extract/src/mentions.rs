@@ -4,7 +4,8 @@
 use crate::dates::{find_dates, DateMention};
 use jiff::civil::Date;
 use rasd_lexicon::cues::Cue;
-use rasd_lexicon::{ActorMention, ActorRef, Lexicon, PlaceMention, TriggerMention};
+use rasd_lexicon::places::Reason;
+use rasd_lexicon::{ActorMention, ActorRef, Lexicon, PlaceKind, PlaceMention, TriggerMention};
 use rasd_text::clitics::strip_article;
 use rasd_text::keys::{FirstKey, StemSet};
 use rasd_text::Analysis;
@@ -143,6 +144,8 @@ pub fn gather<'a>(lex: &Lexicon, a: Analysis<'a>, published: Option<Date>) -> Me
     let focus = lex.places.focus_country(&a, &places, &actor_countries);
     lex.places.drop_unlikely(&a, &mut places, focus.as_deref(), lex.text.vocab());
     lex.places.resolve(&mut places, focus.as_deref());
+    the_strip(lex, &a, &mut places);
+    named_capital(&a, &mut places);
     let mut actors = resolve_actors(lex, &a, &raw_actors, focus.as_deref());
     add_coalition(lex, &a, &mut actors, focus.as_deref());
     add_yemen_rebels(lex, &a, &mut actors, focus.as_deref());
@@ -269,6 +272,64 @@ const NOT_PLACE_FORMS: &[&str] = &["كانوا", "سانا", "عين", "يكون
 /// "white" agreeing with the definite noun before it (الأرملة البيضاء،
 /// الراية البيضاء، السلاح الأبيض; not محافظة البيضاء), and مسقط رأس
 /// ("birthplace", not Muscat).
+/// In a report that names the Gaza Strip, القطاع alone is the Strip: سقطت الأخرى في القطاع،
+/// الحصار المفروض على القطاع; not a sector (القطاع الخاص، القطاع الجنوبي للجبهة).
+fn the_strip(lex: &Lexicon, a: &Analysis<'_>, places: &mut Vec<PlaceMention>) {
+    let g = &lex.places;
+    let Some(strip) = places.iter().map(|p| p.chosen()).find(|&c| {
+        let p = g.get(c);
+        p.country == "PS" && p.kind == PlaceKind::Region && p.name == "Gaza Strip"
+    }) else {
+        return;
+    };
+    const WORD: &str = "القطاع";
+    for i in 0..a.tokens.len() {
+        let w = a.norm(i);
+        // (the clitics before it: بالقطاع، وفي القطاع، للقطاع whose ل takes the article's alif)
+        let pre_len = match w.strip_suffix(WORD) {
+            Some(pre @ ("" | "و" | "ب" | "وب" | "ف")) => pre.len(),
+            _ if matches!(w, "للقطاع" | "وللقطاع") => w.len() - "لقطاع".len(),
+            _ => continue,
+        };
+        // (an adjective after it makes it a sector, unless it describes the Strip: القطاع المحاصر)
+        let next = (i + 1 < a.tokens.len()).then(|| a.norm(i + 1));
+        if next.is_some_and(|n| n.starts_with("ال") && !matches!(n, "المحاصر" | "الساحلي")) {
+            continue;
+        }
+        if places.iter().any(|p| (p.start..p.end).contains(&i)) {
+            continue;
+        }
+        places.push(PlaceMention {
+            start: i,
+            end: i + 1,
+            pre_len,
+            candidates: vec![strip],
+            reason: Reason::Only,
+            in_org: false,
+            admin_hint: false,
+        });
+    }
+    places.sort_by_key(|p| p.start);
+}
+
+/// العاصمة اليمنية names the capital only when no name follows: the name itself stands for it
+/// (العاصمة اليمنية صنعاء), and a named temporary seat is another town (العاصمة اليمنية المؤقتة عدن).
+fn named_capital(a: &Analysis<'_>, places: &mut Vec<PlaceMention>) {
+    let capital = |p: &PlaceMention| {
+        p.end == p.start + 2 && a.norm(p.start).trim_start_matches(['و', 'ف']).trim_start_matches('ب') == "العاصمه"
+    };
+    let named: Vec<usize> = places
+        .iter()
+        .filter(|p| capital(p))
+        .filter(|p| {
+            p.end < a.tokens.len() && matches!(a.norm(p.end), "المؤقته" | "الموقته")
+                || places.iter().any(|q| q.start == p.end || q.start == p.end + 1 && a.norm(p.end).starts_with('#'))
+        })
+        .map(|p| p.start)
+        .collect();
+    places.retain(|p| !(capital(p) && named.contains(&p.start)));
+}
+
 fn adjective_or_idiom(a: &Analysis<'_>, p: &PlaceMention) -> bool {
     let w = a.norm(p.start);
     let prev = if p.start > 0 { a.norm(p.start - 1).trim_start_matches(['و', 'ف']) } else { "" };
