@@ -1742,7 +1742,8 @@ fn in_reply(m: &Mentions<'_>, i: usize) -> bool {
 /// pluperfect, كان ... قد + a past verb a few words before it (وكانت الولايات المتحدة قد شنت
 /// غارة شمال سوريا), or as the subject of a sentence that dates a happening told before after
 /// something else (وتأتي هذه المداهمة بعد يوم من ...، وجاءت الاشتباكات بعد ساعات من); what it
-/// came after is often recent news of its own (جاء التقدم بعد أن نفذت مقاتلات التحالف غارات).
+/// came after is often recent news of its own (جاء التقدم بعد أن نفذت مقاتلات التحالف غارات);
+/// or as the charge of an accusation (اتهم الجبير الحوثيين بتجنيد أطفال للمشاركة في المعارك).
 fn told_before(m: &Mentions<'_>, i: usize) -> bool {
     let a = &m.a;
     let s = a.sentence_of(i);
@@ -1764,6 +1765,18 @@ fn told_before(m: &Mentions<'_>, i: usize) -> bool {
         .any(|j| same(j) && matches!(strip_article(bare(j)), "ساعات" | "ساعه" | "ساعتين" | "امس" | "البارحه"));
     let pluperfect = pluperfect && !hours;
     if pluperfect {
+        return true;
+    }
+    // the charge of an accusation (اتهم الجبير الحوثيين بتجنيد أطفال، اتهمت الوكالة الحوثيين
+    // بالوقوف خلف القصف): a practice charged or a happening already told
+    let accuse = |j: usize| {
+        let w = bare(j);
+        ["اتهم", "يتهم", "تتهم", "متهم", "اتهام"].iter().any(|p| w.starts_with(p))
+    };
+    let charged = a.norm(i).starts_with('ب')
+        || (i.saturating_sub(3)..i)
+            .any(|k| matches!(strip_article(bare(k)), "بالوقوف" | "بالمسؤوليه" | "بالمسووليه" | "بمسؤوليه"));
+    if charged && (i.saturating_sub(10)..i).any(|j| same(j) && accuse(j)) {
         return true;
     }
     let came = |j: usize| matches!(bare(j), "جاء" | "جاءت" | "ياتي" | "تاتي");
