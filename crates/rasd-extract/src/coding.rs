@@ -319,12 +319,22 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     };
     // a taking of ground told only after بعد (بعد السيطرة على الغوطة الشرقية، بعد استعادة القوات
     // العراقية مدينة الموصل) is the earlier change of hands a later state is dated from
+    // (and so is one a success came after: بعد نجاح الجيش السوري في استعادة السيطرة على مناطق)
+    let after_success = |i: usize| {
+        i > 2
+            && a.norm(i - 1) == "في"
+            && (i.saturating_sub(7)..i - 1).any(|k| {
+                matches!(strip_article(a.norm(k).trim_start_matches(['و', 'ف'])), "بعد" | "عقب" | "اثر")
+                    && matches!(strip_article(a.norm(k + 1)), "نجاح" | "تمكن")
+            })
+    };
     let after_takeover = |t: usize, x: &Trigger| {
         let i = m.triggers[t].start;
         territorial(x)
             && x.pos != Pos::Verb
             && i > 0
-            && matches!(strip_article(a.norm(i - 1).trim_start_matches(['و', 'ف'])), "بعد" | "عقب" | "اثر")
+            && (matches!(strip_article(a.norm(i - 1).trim_start_matches(['و', 'ف'])), "بعد" | "عقب" | "اثر")
+                || after_success(i))
     };
     if anchors.iter().all(|(t, x)| after_takeover(*t, x)) {
         return Err(Drop::Background);
@@ -1504,6 +1514,15 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         date.end = date.start;
         rules.push("غداة: the happening is of the day before the sentence's day");
     }
+    // background told in a pluperfect or a "came after" sentence, with no day of its own, is no
+    // news of the report's day (وكانت الولايات المتحدة قد شنت غارة، وجاءت هذه الضربات في أعقاب ...)
+    if !own_date
+        && !cumulative
+        && !anchors.is_empty()
+        && anchors.iter().all(|(t, _)| told_before(m, m.triggers[*t].start))
+    {
+        return Err(Drop::Background);
+    }
     // a known happening only answered, followed or looked into, with no day of its own
     // beside the report's (قالت هيلي الاثنين إن واشنطن سترد على الهجوم الكيماوي على دوما)
     // (a killing told in its clause is part of it: على خلفية هجوم كيماوي مفترض أسفر عن مقتل
@@ -1763,6 +1782,59 @@ fn in_reply(m: &Mentions<'_>, i: usize) -> bool {
         let reply = matches!(w, "ردا" | "رد" | "الرد" | "للرد" | "كرد") && k + 1 < i && a.norm(k + 1) == "علي";
         let revenge = matches!(w, "انتقاما" | "ثارا") && (k + 1 == i || a.norm(k + 1).starts_with('ل'));
         reply || revenge
+    })
+}
+
+/// Whether the event word at token `i` is told as the background of the news: in a
+/// pluperfect, كان ... قد + a past verb a few words before it (وكانت الولايات المتحدة قد شنت
+/// غارة شمال سوريا), or as the subject of a sentence that dates a happening told before after
+/// something else (وتأتي هذه المداهمة بعد يوم من ...، وجاءت الاشتباكات بعد ساعات من); what it
+/// came after is often recent news of its own (جاء التقدم بعد أن نفذت مقاتلات التحالف غارات);
+/// or as the charge of an accusation (اتهم الجبير الحوثيين بتجنيد أطفال للمشاركة في المعارك).
+fn told_before(m: &Mentions<'_>, i: usize) -> bool {
+    let a = &m.a;
+    let s = a.sentence_of(i);
+    let bare = |j: usize| a.norm(j).trim_start_matches(['و', 'ف']);
+    let same = |j: usize| j < a.tokens.len() && a.sentence_of(j) == s;
+    // (قد + a past verb is "had (done)"; قد + the present is "may": قد تؤثر; a report or a claim
+    // that had come is often of the news itself: وكان الحوثيون قد أعلنوا استهداف المصفاة)
+    let report = |k: usize| ["اعلن", "اكد", "ذكر", "افاد", "قال", "تبن"].iter().any(|p| a.norm(k).starts_with(p));
+    let pluperfect = (i.saturating_sub(3)..i).any(|k| {
+        same(k)
+            && a.norm(k) == "قد"
+            && k + 1 < a.tokens.len()
+            && !a.norm(k + 1).starts_with(['ي', 'ت', 'ن'])
+            && !report(k + 1)
+            && (k.saturating_sub(8)..k).any(|j| same(j) && matches!(bare(j), "كان" | "كانت" | "كانوا" | "كانا"))
+    });
+    // (the last hours are news: وكانت الساعات الماضية قد شهدت مواجهات)
+    let hours = (i.saturating_sub(12)..i)
+        .any(|j| same(j) && matches!(strip_article(bare(j)), "ساعات" | "ساعه" | "ساعتين" | "امس" | "البارحه"));
+    let pluperfect = pluperfect && !hours;
+    if pluperfect {
+        return true;
+    }
+    // the charge of an accusation (اتهم الجبير الحوثيين بتجنيد أطفال، اتهمت الوكالة الحوثيين
+    // بالوقوف خلف القصف): a practice charged or a happening already told
+    let accuse = |j: usize| {
+        let w = bare(j);
+        ["اتهم", "يتهم", "تتهم", "متهم", "اتهام"].iter().any(|p| w.starts_with(p))
+    };
+    let charged = a.norm(i).starts_with('ب')
+        || (i.saturating_sub(3)..i)
+            .any(|k| matches!(strip_article(bare(k)), "بالوقوف" | "بالمسؤوليه" | "بالمسووليه" | "بمسؤوليه"));
+    if charged && (i.saturating_sub(10)..i).any(|j| same(j) && accuse(j)) {
+        return true;
+    }
+    let came = |j: usize| matches!(bare(j), "جاء" | "جاءت" | "ياتي" | "تاتي");
+    let after = |j: usize| {
+        let w = strip_article(bare(j));
+        matches!(w, "بعد" | "عقب" | "اثر" | "اعقاب" | "غداه" | "بعيد")
+    };
+    (i.saturating_sub(6)..i).any(|j| {
+        // (not جاء في البيان, "the statement read")
+        let read = j + 2 < a.tokens.len() && bare(j + 1) == "في" && strip_article(bare(j + 2)) != "اعقاب";
+        same(j) && came(j) && !read && (i + 1..(j + 7).min(a.tokens.len())).any(|c| same(c) && after(c))
     })
 }
 

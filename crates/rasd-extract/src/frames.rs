@@ -142,6 +142,7 @@ fn link_sentences(a: &rasd_text::Analysis<'_>) -> Vec<bool> {
             }
         }
     }
+    lines.extend(headline_lines(text));
     for (si, sent) in a.sentences.iter().enumerate() {
         if let Some(first) = sent.tokens.clone().next() {
             let b = a.tokens[first].span.start;
@@ -149,6 +150,42 @@ fn link_sentences(a: &rasd_text::Analysis<'_>) -> Vec<bool> {
         }
     }
     link
+}
+
+/// The longest headline line, in characters.
+const HEADLINE_CHARS: usize = 100;
+
+/// Headline lines inside a page that ends its sentences with full stops: a short line after the
+/// first, with no full stop, comma or linking و, is the title of a related story or a section
+/// (الصومال: ارتفاع عدد القتلى في تفجير مقديشو إلى 358، معارك عفرين: خارطة الأعداء والحلفاء
+/// المتحركة); its events belong to another article or are told in the paragraph under it.
+fn headline_lines(text: &str) -> Vec<Range<usize>> {
+    let mut lines: Vec<(Range<usize>, &str)> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if !t.is_empty() {
+            lines.push((at..at + line.trim_end().len(), t));
+        }
+        at += line.len();
+    }
+    let stopped = |t: &str| t.ends_with(['.', '!', '?', '؟']);
+    if lines.iter().filter(|(_, t)| stopped(t)).count() < 3 {
+        return Vec::new();
+    }
+    lines
+        .into_iter()
+        .skip(1)
+        .filter(|(_, t)| {
+            let last = t.chars().last();
+            !stopped(t)
+                && !matches!(last, Some(':' | '"' | '»' | '”' | ')' | '،' | ','))
+                && t.chars().count() <= HEADLINE_CHARS
+                && !t.starts_with('و')
+                && !t.contains('،')
+        })
+        .map(|(r, _)| r)
+        .collect()
 }
 
 /// Builds the frames of a document.
