@@ -1173,7 +1173,12 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         && mode.is_none_or(|md| md == PloverMode::Firearms)
         && state_or_none(&actor1)
         && state_or_none(&actor2)
-        && [&actor1, &actor2].into_iter().flatten().any(|h| matches!(h.inter, 1 | 8))
+        && ([&actor1, &actor2].into_iter().flatten().any(|h| matches!(h.inter, 1 | 8))
+            // (or clashes with no side named at all: قتلوا خلال اليومين الماضيين في اشتباكات)
+            || (actor1.is_none()
+                && actor2.is_none()
+                && sub == SubEventType::ArmedClash
+                && (has_role(Role::Kill) || has_role(Role::Injure))))
         && !actors_in.iter().any(|h| matches!(h.inter, 2..=4))
         && lede_demonstration(lex, m, anchor_tok);
     if protest_setting {
@@ -1450,8 +1455,9 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     }
 
     // ---- place, date
-    let place = locate(lex, m, f, anchor_tok, src_span.as_ref(), state_subject.as_ref().map(|(r, _)| r));
-    let (mut date, own_date) = date_of(m, f, anchor_tok, cumulative, src_span.as_ref());
+    let demo = matches!(sub.event_type(), rasd_core::EventType::Protests | rasd_core::EventType::Riots);
+    let place = locate(lex, m, f, anchor_tok, src_span.as_ref(), state_subject.as_ref().map(|(r, _)| r), demo);
+    let (mut date, own_date) = date_of(m, f, anchor_tok, cumulative, src_span.as_ref(), demo);
     if day_before(m, anchor_tok, &date) {
         date.start = date.start.and_then(|d| d.yesterday().ok());
         date.end = date.start;
@@ -2472,6 +2478,8 @@ fn lede_demonstration(lex: &Lexicon, m: &Mentions<'_>, i: usize) -> bool {
     }
     let past = |j: usize| {
         (j.saturating_sub(2)..j).any(|k| matches!(strip_article(a.norm(k).trim_start_matches('و')), "منذ" | "اندلاع"))
+            // (or one dated back after it: تحولت انتفاضة سلمية ضد رئيس سوريا منذ سبع سنوات)
+            || (j + 1..j + 7).any(|k| lede.contains(&k) && a.norm(k) == "منذ")
             || m.dates.iter().any(|d| d.year_only.is_some() && lede.contains(&d.start))
     };
     (0..m.triggers.len()).any(|t| {
@@ -3072,6 +3080,8 @@ static RIOT_WORDS: LazyLock<StemSet> = LazyLock::new(|| {
         "الحجاره",
         "احرق",
         "احرقوا",
+        // (the masdar: وأقدم بعضهم على إحراق وتدمير أجزاء من المقر)
+        "احراق",
         "اضرم",
         "اضرموا",
         "حرق",
@@ -3098,8 +3108,13 @@ static INTERVENTION_WORDS: LazyLock<StemSet> = LazyLock::new(|| {
     StemSet::new(&[
         "فرقت",
         "فرق",
+        // (the headline's present tense: الشرطة العراقية تفرق محتجين قرب حقل نفطي)
+        "تفرق",
+        "يفرق",
         "تفريق",
         "لتفريق",
+        "تفريقهم",
+        "لتفريقهم",
         "مسيل",
         "المسيل",
         "دموع",
@@ -3678,6 +3693,7 @@ fn locate(
     anchor: usize,
     src: Option<&std::ops::Range<usize>>,
     attacker: Option<&std::ops::Range<usize>>,
+    demo: bool,
 ) -> Option<PlaceChoice> {
     let a = &m.a;
     let g = &lex.places;
@@ -3697,6 +3713,7 @@ fn locate(
             && attacker.is_none_or(|r| !r.contains(&p.start))
             && !foreign_quarter(p)
             && !state_metonym(a, p.start)
+            && !(demo && decried_target(m, p.start))
     };
     // direction + البلاد / country adjective: جنوب البلاد، الجنوب الليبي
     let mut best: Option<(i32, PlaceChoice)> = None;
@@ -4404,6 +4421,7 @@ fn date_of(
     anchor: usize,
     cumulative: bool,
     src: Option<&std::ops::Range<usize>>,
+    demo: bool,
 ) -> (DateChoice, bool) {
     let a = &m.a;
     let pubd = m.published;
@@ -4476,6 +4494,11 @@ fn date_of(
             !on_report,
         );
     }
+    // a demonstration going on "for the Nth day" with no day of its own is told of the
+    // report's day (استمر المتظاهرون بالاحتجاج لليوم الرابع في مدينة البصرة)
+    if let (Some(p), true) = (pubd, demo && nth_day_running(m, anchor)) {
+        return (DateChoice { start: Some(p), end: Some(p), precision: TimePrecision::Day, span: None }, true);
+    }
     // no date of its own: the nearest recent day its context gives (the
     // sentence before, or the lede: قال المرصد، الجمعة، إن ...), else the
     // publication date, as "this week"
@@ -4495,4 +4518,46 @@ fn date_of(
         return (DateChoice { start: d.date, end: d.until.or(d.date), precision: d.precision, span: None }, false);
     }
     (DateChoice { start: pubd, end: pubd, precision: TimePrecision::Week, span: None }, false)
+}
+
+/// Whether the anchor's clause says its happening goes on "for the Nth day"
+/// (لليوم الرابع، لليوم الثاني على التوالي).
+fn nth_day_running(m: &Mentions<'_>, anchor: usize) -> bool {
+    let a = &m.a;
+    let cl = clause_of(m, anchor);
+    cl.clone().any(|i| a.norm(i) == "لليوم" && cl.contains(&(i + 1)) && crate::dates::ordinal_day(a, i + 1).is_some())
+}
+
+/// Whether the place at token `start` is the target of an attack that a demonstration
+/// decries, not where the crowd gathered (ورفع المتظاهرون صوراً لمدنيين قتلوا في الهجوم التركي
+/// على عفرين).
+fn decried_target(m: &Mentions<'_>, start: usize) -> bool {
+    let a = &m.a;
+    if start == 0 || a.norm(start - 1).trim_start_matches('و') != "علي" {
+        return false;
+    }
+    (start.saturating_sub(5)..start - 1).any(|k| {
+        let w = a.norm(k).trim_start_matches('و');
+        let bare = [
+            Some(strip_article(w)),
+            w.strip_prefix("لل"),
+            w.strip_prefix('ب').map(strip_article),
+            w.strip_prefix('ل').map(strip_article),
+        ];
+        bare.into_iter().flatten().any(|x| {
+            matches!(
+                x,
+                "هجوم"
+                    | "هجمات"
+                    | "عدوان"
+                    | "غزو"
+                    | "حرب"
+                    | "حمله"
+                    | "غارات"
+                    | "قصف"
+                    | "اعتداء"
+                    | "اعتداءات"
+            )
+        })
+    })
 }
