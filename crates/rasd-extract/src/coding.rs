@@ -1184,7 +1184,9 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     if protest_setting {
         rules.push("a shooting or clash of the state's forces in a protest report is the protest's");
     }
-    let protest_word = protest_word || protest_setting;
+    // (or a protest kind the weapon named: قتلوا في إطلاق نار وقنابل الغاز المسيل للدموع)
+    let protest_word =
+        protest_word || protest_setting || (sub.event_type() == rasd_core::EventType::Protests && has_role(Role::Kill));
     let sub = if protest_word && !two_sides {
         let words = |set: &StemSet| in_frame_tokens(f).any(|i| set.contains(a, i));
         let s = if has_role(Role::Kill) {
