@@ -2424,6 +2424,21 @@ fn no_demonstration(m: &Mentions<'_>, t: usize) -> bool {
     if prev == Some("تلك") {
         return true;
     }
+    // the protests a war grew out of are its origin, not news (بدأ باحتجاجات سلمية قبل أن يتم
+    // قمعها بالقوة وتتحول إلى حرب مدمرة، تحولت انتفاضة سلمية ... إلى حرب أهلية شاملة)
+    let into_war = sent.clone().any(|j| {
+        let w = strip_article(a.norm(j).trim_start_matches('و'));
+        (w.starts_with("تحول") || w.starts_with("يتحول") || w.starts_with("تتحول"))
+            && (j + 1..j + 12).any(|k| {
+                sent.contains(&k)
+                    && a.norm(k) == "الي"
+                    && sent.contains(&(k + 1))
+                    && matches!(strip_article(a.norm(k + 1)), "حرب" | "نزاع" | "صراع")
+            })
+    });
+    if into_war {
+        return true;
+    }
     // اعتصم بحبل: to hold fast to a rope (of God, of patience), no sit-in
     // (لا خيار أمام اللاجئ سوى الاعتصام بحبل الانتظار والصبر)
     if stem.contains("عتص") && next.is_some_and(|x| x.starts_with("بحبل")) {
@@ -3716,6 +3731,7 @@ fn locate(
             && !foreign_quarter(p)
             && !state_metonym(a, p.start)
             && !(demo && decried_target(m, p.start))
+            && !peaceful_adjective(m, p)
     };
     // direction + البلاد / country adjective: جنوب البلاد، الجنوب الليبي
     let mut best: Option<(i32, PlaceChoice)> = None;
@@ -4561,5 +4577,40 @@ fn decried_target(m: &Mentions<'_>, start: usize) -> bool {
                     | "اعتداءات"
             )
         })
+    })
+}
+
+/// Whether a mention of As Salamiyah (سلمية) is the adjective "peaceful" (تظاهرات سلمية، الطرق
+/// السلمية): the town is named after a place slot (في السلمية، مدينة سلمية، ريف السلمية).
+fn peaceful_adjective(m: &Mentions<'_>, p: &rasd_lexicon::PlaceMention) -> bool {
+    let a = &m.a;
+    let w = a.norm(p.start).trim_start_matches('و');
+    if p.end != p.start + 1 || !matches!(w, "سلميه" | "السلميه") {
+        return false;
+    }
+    let prev = (p.start > 0).then(|| strip_article(a.norm(p.start - 1).trim_start_matches(['و', 'ف'])));
+    !prev.is_some_and(|x| {
+        matches!(
+            x,
+            "في" | "الي"
+                | "من"
+                | "قرب"
+                | "مدينه"
+                | "بمدينه"
+                | "منطقه"
+                | "بلده"
+                | "ريف"
+                | "محيط"
+                | "نحو"
+                | "باتجاه"
+                | "شرق"
+                | "غرب"
+                | "شمال"
+                | "جنوب"
+                | "شرقي"
+                | "غربي"
+                | "شمالي"
+                | "جنوبي"
+        )
     })
 }
