@@ -1230,13 +1230,20 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         && mode.is_none_or(|md| md == PloverMode::Firearms)
         && state_or_none(&actor1)
         && state_or_none(&actor2)
-        && [&actor1, &actor2].into_iter().flatten().any(|h| matches!(h.inter, 1 | 8))
+        && ([&actor1, &actor2].into_iter().flatten().any(|h| matches!(h.inter, 1 | 8))
+            // (or clashes with no side named at all: قتلوا خلال اليومين الماضيين في اشتباكات)
+            || (actor1.is_none()
+                && actor2.is_none()
+                && sub == SubEventType::ArmedClash
+                && (has_role(Role::Kill) || has_role(Role::Injure))))
         && !actors_in.iter().any(|h| matches!(h.inter, 2..=4))
         && lede_demonstration(lex, m, anchor_tok);
     if protest_setting {
         rules.push("a shooting or clash of the state's forces in a protest report is the protest's");
     }
-    let protest_word = protest_word || protest_setting;
+    // (or a protest kind the weapon named: قتلوا في إطلاق نار وقنابل الغاز المسيل للدموع)
+    let protest_word =
+        protest_word || protest_setting || (sub.event_type() == rasd_core::EventType::Protests && has_role(Role::Kill));
     let sub = if protest_word && !two_sides {
         let words = |set: &StemSet| in_frame_tokens(f).any(|i| set.contains(a, i));
         let s = if has_role(Role::Kill) {
@@ -1507,8 +1514,9 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     }
 
     // ---- place, date
-    let place = locate(lex, m, f, anchor_tok, src_span.as_ref(), state_subject.as_ref().map(|(r, _)| r));
-    let (mut date, own_date) = date_of(m, f, anchor_tok, cumulative, src_span.as_ref());
+    let demo = matches!(sub.event_type(), rasd_core::EventType::Protests | rasd_core::EventType::Riots);
+    let place = locate(lex, m, f, anchor_tok, src_span.as_ref(), state_subject.as_ref().map(|(r, _)| r), demo);
+    let (mut date, own_date) = date_of(m, f, anchor_tok, cumulative, src_span.as_ref(), demo);
     if day_before(m, anchor_tok, &date) {
         date.start = date.start.and_then(|d| d.yesterday().ok());
         date.end = date.start;
@@ -2535,6 +2543,21 @@ fn no_demonstration(m: &Mentions<'_>, t: usize) -> bool {
     if prev == Some("تلك") {
         return true;
     }
+    // the protests a war grew out of are its origin, not news (بدأ باحتجاجات سلمية قبل أن يتم
+    // قمعها بالقوة وتتحول إلى حرب مدمرة، تحولت انتفاضة سلمية ... إلى حرب أهلية شاملة)
+    let into_war = sent.clone().any(|j| {
+        let w = strip_article(a.norm(j).trim_start_matches('و'));
+        (w.starts_with("تحول") || w.starts_with("يتحول") || w.starts_with("تتحول"))
+            && (j + 1..j + 12).any(|k| {
+                sent.contains(&k)
+                    && a.norm(k) == "الي"
+                    && sent.contains(&(k + 1))
+                    && matches!(strip_article(a.norm(k + 1)), "حرب" | "نزاع" | "صراع")
+            })
+    });
+    if into_war {
+        return true;
+    }
     // اعتصم بحبل: to hold fast to a rope (of God, of patience), no sit-in
     // (لا خيار أمام اللاجئ سوى الاعتصام بحبل الانتظار والصبر)
     if stem.contains("عتص") && next.is_some_and(|x| x.starts_with("بحبل")) {
@@ -2591,6 +2614,8 @@ fn lede_demonstration(lex: &Lexicon, m: &Mentions<'_>, i: usize) -> bool {
     }
     let past = |j: usize| {
         (j.saturating_sub(2)..j).any(|k| matches!(strip_article(a.norm(k).trim_start_matches('و')), "منذ" | "اندلاع"))
+            // (or one dated back after it: تحولت انتفاضة سلمية ضد رئيس سوريا منذ سبع سنوات)
+            || (j + 1..j + 7).any(|k| lede.contains(&k) && a.norm(k) == "منذ")
             || m.dates.iter().any(|d| d.year_only.is_some() && lede.contains(&d.start))
     };
     (0..m.triggers.len()).any(|t| {
@@ -3191,6 +3216,8 @@ static RIOT_WORDS: LazyLock<StemSet> = LazyLock::new(|| {
         "الحجاره",
         "احرق",
         "احرقوا",
+        // (the masdar: وأقدم بعضهم على إحراق وتدمير أجزاء من المقر)
+        "احراق",
         "اضرم",
         "اضرموا",
         "حرق",
@@ -3217,8 +3244,13 @@ static INTERVENTION_WORDS: LazyLock<StemSet> = LazyLock::new(|| {
     StemSet::new(&[
         "فرقت",
         "فرق",
+        // (the headline's present tense: الشرطة العراقية تفرق محتجين قرب حقل نفطي)
+        "تفرق",
+        "يفرق",
         "تفريق",
         "لتفريق",
+        "تفريقهم",
+        "لتفريقهم",
         "مسيل",
         "المسيل",
         "دموع",
@@ -3874,6 +3906,7 @@ fn locate(
     anchor: usize,
     src: Option<&std::ops::Range<usize>>,
     attacker: Option<&std::ops::Range<usize>>,
+    demo: bool,
 ) -> Option<PlaceChoice> {
     let a = &m.a;
     let g = &lex.places;
@@ -3894,6 +3927,8 @@ fn locate(
             && !foreign_quarter(p)
             && !state_metonym(a, p.start)
             && !allied_state(a, m, p)
+            && !(demo && decried_target(m, p.start))
+            && !peaceful_adjective(m, p)
     };
     // direction + البلاد / country adjective: جنوب البلاد، الجنوب الليبي
     let mut best: Option<(i32, PlaceChoice)> = None;
@@ -4623,6 +4658,7 @@ fn date_of(
     anchor: usize,
     cumulative: bool,
     src: Option<&std::ops::Range<usize>>,
+    demo: bool,
 ) -> (DateChoice, bool) {
     let a = &m.a;
     let pubd = m.published;
@@ -4695,6 +4731,11 @@ fn date_of(
             !on_report,
         );
     }
+    // a demonstration going on "for the Nth day" with no day of its own is told of the
+    // report's day (استمر المتظاهرون بالاحتجاج لليوم الرابع في مدينة البصرة)
+    if let (Some(p), true) = (pubd, demo && nth_day_running(m, anchor)) {
+        return (DateChoice { start: Some(p), end: Some(p), precision: TimePrecision::Day, span: None }, true);
+    }
     // no date of its own: the nearest recent day its context gives (the
     // sentence before, or the lede: قال المرصد، الجمعة، إن ...), else the
     // publication date, as "this week"
@@ -4714,4 +4755,81 @@ fn date_of(
         return (DateChoice { start: d.date, end: d.until.or(d.date), precision: d.precision, span: None }, false);
     }
     (DateChoice { start: pubd, end: pubd, precision: TimePrecision::Week, span: None }, false)
+}
+
+/// Whether the anchor's clause says its happening goes on "for the Nth day"
+/// (لليوم الرابع، لليوم الثاني على التوالي).
+fn nth_day_running(m: &Mentions<'_>, anchor: usize) -> bool {
+    let a = &m.a;
+    let cl = clause_of(m, anchor);
+    cl.clone().any(|i| a.norm(i) == "لليوم" && cl.contains(&(i + 1)) && crate::dates::ordinal_day(a, i + 1).is_some())
+}
+
+/// Whether the place at token `start` is the target of an attack that a demonstration
+/// decries, not where the crowd gathered (ورفع المتظاهرون صوراً لمدنيين قتلوا في الهجوم التركي
+/// على عفرين).
+fn decried_target(m: &Mentions<'_>, start: usize) -> bool {
+    let a = &m.a;
+    if start == 0 || a.norm(start - 1).trim_start_matches('و') != "علي" {
+        return false;
+    }
+    (start.saturating_sub(5)..start - 1).any(|k| {
+        let w = a.norm(k).trim_start_matches('و');
+        let bare = [
+            Some(strip_article(w)),
+            w.strip_prefix("لل"),
+            w.strip_prefix('ب').map(strip_article),
+            w.strip_prefix('ل').map(strip_article),
+        ];
+        bare.into_iter().flatten().any(|x| {
+            matches!(
+                x,
+                "هجوم"
+                    | "هجمات"
+                    | "عدوان"
+                    | "غزو"
+                    | "حرب"
+                    | "حمله"
+                    | "غارات"
+                    | "قصف"
+                    | "اعتداء"
+                    | "اعتداءات"
+            )
+        })
+    })
+}
+
+/// Whether a mention of As Salamiyah (سلمية) is the adjective "peaceful" (تظاهرات سلمية، الطرق
+/// السلمية): the town is named after a place slot (في السلمية، مدينة سلمية، ريف السلمية).
+fn peaceful_adjective(m: &Mentions<'_>, p: &rasd_lexicon::PlaceMention) -> bool {
+    let a = &m.a;
+    let w = a.norm(p.start).trim_start_matches('و');
+    if p.end != p.start + 1 || !matches!(w, "سلميه" | "السلميه") {
+        return false;
+    }
+    let prev = (p.start > 0).then(|| strip_article(a.norm(p.start - 1).trim_start_matches(['و', 'ف'])));
+    !prev.is_some_and(|x| {
+        matches!(
+            x,
+            "في" | "الي"
+                | "من"
+                | "قرب"
+                | "مدينه"
+                | "بمدينه"
+                | "منطقه"
+                | "بلده"
+                | "ريف"
+                | "محيط"
+                | "نحو"
+                | "باتجاه"
+                | "شرق"
+                | "غرب"
+                | "شمال"
+                | "جنوب"
+                | "شرقي"
+                | "غربي"
+                | "شمالي"
+                | "جنوبي"
+        )
+    })
 }

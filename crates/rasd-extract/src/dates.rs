@@ -586,7 +586,7 @@ const ORDINALS: &[&str] = &["اول", "ثاني", "ثالث", "رابع", "خا�
 
 /// An ordinal day at token `i` (السابع، الحادي عشر، الثاني والعشرين،
 /// الثلاثين): the day and the token after it.
-fn ordinal_day(a: &Analysis<'_>, i: usize) -> Option<(i64, usize)> {
+pub(crate) fn ordinal_day(a: &Analysis<'_>, i: usize) -> Option<(i64, usize)> {
     let w = |k: usize| (k < a.tokens.len()).then(|| strip_article(a.norm(k)));
     let tens = |s: &str| match s.strip_prefix('و').map(strip_article).unwrap_or(s) {
         "عشرين" => Some(20),

@@ -180,6 +180,7 @@ impl<'l> Extractor<'l> {
         report_day_to_happening_day(&m, &mut coded);
         let others = TriggerMarks { another: another_happenings(&m), definite: definite_triggers(&m) };
         merge(self.lex, &others, &mut coded);
+        join_told_crowd(self.lex, &m, &mut coded);
         fold_elaborations(self.lex, &mut coded);
         join_vague_places(self.lex, &mut coded);
         let lede = inherit_lede_place(self.lex, &m, &mut coded);
@@ -886,6 +887,57 @@ fn fold_elaborations(lex: &Lexicon, coded: &mut Vec<Coded>) {
         }
         if c.sub.is_violent() && out.iter().any(|o| o.sub.is_violent() && o.scope == Scope::Event) {
             continue;
+        }
+        out.push(c);
+    }
+    *coded = out;
+}
+
+/// "The protesters" of a later sentence are the crowd told before: with no day of its own
+/// and no place fronted as a new scene (وفي الناصرية، ...), a peaceful protest named only by
+/// them joins the document's earlier protest, whatever place their words mention
+/// (ورفع المتظاهرون صوراً لمدنيين قتلوا في الهجوم التركي على عفرين).
+fn join_told_crowd(lex: &Lexicon, m: &mentions::Mentions<'_>, coded: &mut Vec<Coded>) {
+    let a = &m.a;
+    let mut out: Vec<Coded> = Vec::with_capacity(coded.len());
+    for c in coded.drain(..) {
+        let tok = m.triggers.get(c.anchor).map(|t| t.start);
+        let told = tok.is_some_and(|i| {
+            let s = a.sentence_of(i);
+            let first = a.sentences.get(s).map(|x| x.tokens.start);
+            let new_scene = first.is_some_and(|k| matches!(a.norm(k), "وفي" | "في"));
+            // (not a crowd counted or placed anew: المئات من المتظاهرين في محافظة المثنى تجمعوا;
+            // nor one told of an earlier time: وكان المحتجون قد نجحوا في وقت سابق)
+            let prev = (i > 0).then(|| a.norm(i - 1).trim_start_matches('و'));
+            let counted = i > 0 && a.tokens[i - 1].kind == rasd_text::TokenKind::Number
+                || matches!(prev, Some("من" | "مئات" | "الاف" | "عشرات" | "المئات" | "الالاف" | "العشرات"));
+            let placed = m.places.iter().any(|p| p.start > i && p.start <= i + 3);
+            let earlier = first.is_some_and(|k| {
+                (k..i).any(|j| matches!(a.norm(j), "كان" | "وكان" | "كانوا" | "وكانوا"))
+                    || a.sentences[s].tokens.clone().any(|j| a.norm(j) == "سابق")
+            });
+            s > 0
+                && !new_scene
+                && !counted
+                && !placed
+                && !earlier
+                && matches!(
+                    a.norm(i).trim_start_matches('و'),
+                    "المتظاهرون" | "المتظاهرين" | "المحتجون" | "المحتجين" | "المعتصمون" | "المعتصمين"
+                )
+        });
+        let country = |x: &Coded| x.place.as_ref().map(|p| lex.places.get(p.place).country.clone());
+        if told && c.sub == SubEventType::PeacefulProtest && c.scope == Scope::Event && !c.own_date {
+            let target = out.iter_mut().find(|o| {
+                o.sub.event_type() == rasd_core::EventType::Protests
+                    && o.scope == Scope::Event
+                    && (country(&c).is_none() || country(o) == country(&c))
+            });
+            if let Some(o) = target {
+                absorb_elaboration(o, c);
+                o.rules.push("\"the protesters\" of a later sentence are the crowd told before");
+                continue;
+            }
         }
         out.push(c);
     }
