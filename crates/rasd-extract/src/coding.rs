@@ -41,6 +41,12 @@ pub struct Coded {
     /// The records made of one list of places (غارات على التحيتا وزبيد) share this
     /// mark (the first token of the frame): they are separate events, never merged.
     pub list: Option<usize>,
+    /// How many of the toll are the attackers' own dead (المسلحين الثمانية قتلوا جميعهم):
+    /// ACLED counts them on top of their victims.
+    pub attackers_dead: Option<u32>,
+    /// The toll counts armed men of any side (قتل 45 مسلحا، مقتل اثنين من المسلحين): the
+    /// attackers' dead told apart may be these again.
+    pub armed_dead: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -1582,6 +1588,8 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     });
     let mut evidence: Vec<Span> = f.ranges.iter().filter(|r| !r.is_empty()).map(|r| a.span(r.start, r.end)).collect();
     evidence.dedup();
+    let attackers_dead = toll.as_ref().filter(|t| attackers_toll(m, t)).and_then(|t| t.min);
+    let armed_dead = toll.as_ref().is_some_and(|t| armed_toll(m, t));
     Ok(Coded {
         sub,
         plover,
@@ -1602,6 +1610,42 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         specific,
         named_victim,
         list: None,
+        attackers_dead,
+        armed_dead,
+    })
+}
+
+/// Whether a toll counts the attackers themselves, named again by a definite noun
+/// (وأكد المتحدث أن المسلحين الثمانية قتلوا جميعهم، قتل خمسة من المهاجمين).
+fn attackers_toll(m: &Mentions<'_>, t: &Toll) -> bool {
+    let a = &m.a;
+    let n = a.tokens.len();
+    let (i, j) = toll_tokens(m, t);
+    let attackers = |k: usize| k < n && matches!(a.norm(k), "المهاجمين" | "المهاجمون" | "الانتحاريين");
+    // (before the number: المسلحين الثمانية; after it: ثمانية من المهاجمين; not "45 من المسلحين
+    // الموالين للنظام", a side's fighters)
+    (i > 0 && (attackers(i - 1) || matches!(a.norm(i - 1), "المسلحين" | "المسلحون")))
+        || (j + 1 < n && a.norm(j) == "من" && attackers(j + 1))
+}
+
+/// The tokens of a toll's words.
+fn toll_tokens(m: &Mentions<'_>, t: &Toll) -> (usize, usize) {
+    let a = &m.a;
+    let n = a.tokens.len();
+    let i = (0..n).find(|&i| a.span(i, i + 1).start >= t.span.start).unwrap_or(n);
+    let j = (i..n).take_while(|&k| a.span(k, k + 1).end <= t.span.end).last().map_or(i, |k| k + 1);
+    (i, j)
+}
+
+/// Whether a toll counts armed men, of whichever side (قتل 45 مسلحا، مقتل اثنين من المسلحين،
+/// قتلت القوات 4 مسلحين): the word before it, its words, or the two after it name them.
+fn armed_toll(m: &Mentions<'_>, t: &Toll) -> bool {
+    let a = &m.a;
+    let n = a.tokens.len();
+    let (i, j) = toll_tokens(m, t);
+    (i.saturating_sub(1)..(j + 2).min(n)).any(|k| {
+        let w = strip_article(a.norm(k).trim_start_matches('و'));
+        ["مسلح", "مهاجم", "انتحاري", "ارهابي", "مقاتل", "متشدد"].iter().any(|p| w.starts_with(p))
     })
 }
 
@@ -3347,9 +3391,12 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
             }
             if let Some(d0) = dist {
                 // a wounding word nearer to the number takes it (5 جرحى)
+                // (not a wounding clause after the number's "at least": قتل فيه عشرة أشخاص على
+                // الأقل وأصيب أكثر من 40)
+                let qualified = q.tokens.end > 0 && matches!(a.norm(q.tokens.end - 1), "الاقل" | "الاكثر");
                 let inj_near = injures.iter().any(|&j| {
                     let dj = if j >= q.tokens.end { j - q.tokens.end } else { q.tokens.start.saturating_sub(j + 1) };
-                    dj < d0 && dj <= 2
+                    dj < d0 && dj <= 2 && !(j >= q.tokens.end && qualified)
                 });
                 if inj_near {
                     dist = None;
