@@ -1321,6 +1321,8 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                             | "اعوام"
                             | "اشهر"
                             | "شهور"
+                            | "عقود"
+                            | "عقدين"
                             | "بدايه"
                             | "بدء"
                             | "انطلاق"
@@ -3240,6 +3242,8 @@ pub(crate) const NOT_TOLL_UNITS: &[&str] = &[
     "اعوام",
     "سنه",
     "سنوات",
+    "عقود",
+    "عقدين",
     "كم",
     "كلم",
     "كيلومتر",
@@ -3531,7 +3535,10 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
     // heavy losses with no number (خسائر فادحة)
     for c in m.vague.iter().filter(|c| f.contains(c.start)) {
         let v = &lex.cues.vague_values[c.id as usize];
-        if v.min.is_none() {
+        // ("many" tells deaths only beside a kill word: قتل الكثيرين، not يبدو أن الكثيرين في الغرب)
+        let many = (c.start..c.end).any(|i| a.norm(i).contains("كثير"));
+        let killed = kills.iter().any(|k| k.end + 3 >= c.start && c.end + 3 >= k.start);
+        if v.min.is_none() && (!many || killed) {
             let span = a.span(c.start, c.end);
             return Some(Toll { min: None, max: None, qualifier: Qualifier::Vague, span });
         }
