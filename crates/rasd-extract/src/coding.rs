@@ -1438,11 +1438,18 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 && (a.norm(i).starts_with("ال") && setting(i) || pointed && setting(i - 1))
                 && !superlative(i)
         });
+    let period_not_yardstick = m.cumulative.iter().any(|c| {
+        f.contains(c.start)
+            && lex.cues.cumulative.label(c.id) == "period"
+            && !hours(c.start..c.end)
+            && !superlative(c.start)
+    });
     let cumulative = many
         || protest_series
         || (f.total && !one_happening)
         || ((separate || statement) && counted)
-        || (plural_event && (period || since.is_some()) && toll.is_some())
+        // (not a yardstick: غارات جوية هي الأعنف منذ شهر، مما أدى إلى مقتل عدد من المدنيين)
+        || (plural_event && (period_not_yardstick || since.is_some_and(|d| !superlative(d.start))) && toll.is_some())
         || (past_days && toll.as_ref().is_some_and(|t| t.min.is_some_and(|n| n > 1)))
         || (long_since && toll.as_ref().is_some_and(|t| t.min.is_some()))
         // a toll since a day two or more days back is one of days (عدد القتلى في الغوطة، منذ الأحد
