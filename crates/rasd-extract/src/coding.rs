@@ -3597,7 +3597,30 @@ fn singular_victim(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize
                 a.norm(j) == "مع" && a.quantities.iter().any(|q| q.tokens.start == j + 1 && q.min.is_some())
             })
     };
-    let kills: Vec<usize> = kills.into_iter().filter(|&t| !subset(m.triggers[t].start)).collect();
+    // (a death that only dates the news, told after "days after": بعد خمسة أيام من مقتله على
+    // أيدي الميليشيا في المواجهات السابقة)
+    let dated_by = |k: usize| {
+        k > 2
+            && a.norm(k - 1) == "من"
+            && (k.saturating_sub(5)..k - 1).any(|j| matches!(a.norm(j).trim_start_matches('و'), "بعد" | "قبل" | "عقب"))
+            && (k.saturating_sub(4)..k - 1).any(|j| {
+                matches!(
+                    strip_article(a.norm(j)),
+                    "ايام"
+                        | "يومين"
+                        | "يوم"
+                        | "اسبوع"
+                        | "اسبوعين"
+                        | "اسابيع"
+                        | "اشهر"
+                        | "شهر"
+                        | "شهرين"
+                        | "ساعات"
+                )
+            })
+    };
+    let kills: Vec<usize> =
+        kills.into_iter().filter(|&t| !subset(m.triggers[t].start) && !dated_by(m.triggers[t].start)).collect();
     // the kill word itself or the word after it (لقي القيادي مصرعه، أدى إلى مقتله، فأردوه قتيلا)
     for &t in &kills {
         let k = &m.triggers[t];
