@@ -41,6 +41,12 @@ pub struct Coded {
     /// The records made of one list of places (غارات على التحيتا وزبيد) share this
     /// mark (the first token of the frame): they are separate events, never merged.
     pub list: Option<usize>,
+    /// How many of the toll are the attackers' own dead (المسلحين الثمانية قتلوا جميعهم):
+    /// ACLED counts them on top of their victims.
+    pub attackers_dead: Option<u32>,
+    /// The toll counts armed men of any side (قتل 45 مسلحا، مقتل اثنين من المسلحين): the
+    /// attackers' dead told apart may be these again.
+    pub armed_dead: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -1379,6 +1385,8 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                             | "اعوام"
                             | "اشهر"
                             | "شهور"
+                            | "عقود"
+                            | "عقدين"
                             | "بدايه"
                             | "بدء"
                             | "انطلاق"
@@ -1494,11 +1502,18 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 && (a.norm(i).starts_with("ال") && setting(i) || pointed && setting(i - 1))
                 && !superlative(i)
         });
+    let period_not_yardstick = m.cumulative.iter().any(|c| {
+        f.contains(c.start)
+            && lex.cues.cumulative.label(c.id) == "period"
+            && !hours(c.start..c.end)
+            && !superlative(c.start)
+    });
     let cumulative = many
         || protest_series
         || (f.total && !one_happening)
         || ((separate || statement) && counted)
-        || (plural_event && (period || since.is_some()) && toll.is_some())
+        // (not a yardstick: غارات جوية هي الأعنف منذ شهر، مما أدى إلى مقتل عدد من المدنيين)
+        || (plural_event && (period_not_yardstick || since.is_some_and(|d| !superlative(d.start))) && toll.is_some())
         || (past_days && toll.as_ref().is_some_and(|t| t.min.is_some_and(|n| n > 1)))
         || (long_since && toll.as_ref().is_some_and(|t| t.min.is_some()))
         // a toll since a day two or more days back is one of days (عدد القتلى في الغوطة، منذ الأحد
@@ -1656,6 +1671,8 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     });
     let mut evidence: Vec<Span> = f.ranges.iter().filter(|r| !r.is_empty()).map(|r| a.span(r.start, r.end)).collect();
     evidence.dedup();
+    let attackers_dead = toll.as_ref().filter(|t| attackers_toll(m, t)).and_then(|t| t.min);
+    let armed_dead = toll.as_ref().is_some_and(|t| armed_toll(m, t));
     Ok(Coded {
         sub,
         plover,
@@ -1676,6 +1693,42 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         specific,
         named_victim,
         list: None,
+        attackers_dead,
+        armed_dead,
+    })
+}
+
+/// Whether a toll counts the attackers themselves, named again by a definite noun
+/// (وأكد المتحدث أن المسلحين الثمانية قتلوا جميعهم، قتل خمسة من المهاجمين).
+fn attackers_toll(m: &Mentions<'_>, t: &Toll) -> bool {
+    let a = &m.a;
+    let n = a.tokens.len();
+    let (i, j) = toll_tokens(m, t);
+    let attackers = |k: usize| k < n && matches!(a.norm(k), "المهاجمين" | "المهاجمون" | "الانتحاريين");
+    // (before the number: المسلحين الثمانية; after it: ثمانية من المهاجمين; not "45 من المسلحين
+    // الموالين للنظام", a side's fighters)
+    (i > 0 && (attackers(i - 1) || matches!(a.norm(i - 1), "المسلحين" | "المسلحون")))
+        || (j + 1 < n && a.norm(j) == "من" && attackers(j + 1))
+}
+
+/// The tokens of a toll's words.
+fn toll_tokens(m: &Mentions<'_>, t: &Toll) -> (usize, usize) {
+    let a = &m.a;
+    let n = a.tokens.len();
+    let i = (0..n).find(|&i| a.span(i, i + 1).start >= t.span.start).unwrap_or(n);
+    let j = (i..n).take_while(|&k| a.span(k, k + 1).end <= t.span.end).last().map_or(i, |k| k + 1);
+    (i, j)
+}
+
+/// Whether a toll counts armed men, of whichever side (قتل 45 مسلحا، مقتل اثنين من المسلحين،
+/// قتلت القوات 4 مسلحين): the word before it, its words, or the two after it name them.
+fn armed_toll(m: &Mentions<'_>, t: &Toll) -> bool {
+    let a = &m.a;
+    let n = a.tokens.len();
+    let (i, j) = toll_tokens(m, t);
+    (i.saturating_sub(1)..(j + 2).min(n)).any(|k| {
+        let w = strip_article(a.norm(k).trim_start_matches('و'));
+        ["مسلح", "مهاجم", "انتحاري", "ارهابي", "مقاتل", "متشدد"].iter().any(|p| w.starts_with(p))
     })
 }
 
@@ -3347,6 +3400,8 @@ pub(crate) const NOT_TOLL_UNITS: &[&str] = &[
     "اعوام",
     "سنه",
     "سنوات",
+    "عقود",
+    "عقدين",
     "كم",
     "كلم",
     "كيلومتر",
@@ -3506,9 +3561,12 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
             }
             if let Some(d0) = dist {
                 // a wounding word nearer to the number takes it (5 جرحى)
+                // (not a wounding clause after the number's "at least": قتل فيه عشرة أشخاص على
+                // الأقل وأصيب أكثر من 40)
+                let qualified = q.tokens.end > 0 && matches!(a.norm(q.tokens.end - 1), "الاقل" | "الاكثر");
                 let inj_near = injures.iter().any(|&j| {
                     let dj = if j >= q.tokens.end { j - q.tokens.end } else { q.tokens.start.saturating_sub(j + 1) };
-                    dj < d0 && dj <= 2
+                    dj < d0 && dj <= 2 && !(j >= q.tokens.end && qualified)
                 });
                 if inj_near {
                     dist = None;
@@ -3651,7 +3709,10 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
                 && c.start <= n.end + 4
                 && clause_of(m, c.start).contains(&n.start)
         });
-        if v.min.is_none() && !denied {
+        // ("many" tells deaths only beside a kill word: قتل الكثيرين، not يبدو أن الكثيرين في الغرب)
+        let many = (c.start..c.end).any(|i| a.norm(i).contains("كثير"));
+        let killed = kills.iter().any(|k| k.end + 3 >= c.start && c.end + 3 >= k.start);
+        if v.min.is_none() && !denied && (!many || killed) {
             let span = a.span(c.start, c.end);
             return Some(Toll { min: None, max: None, qualifier: Qualifier::Vague, span });
         }
@@ -3724,7 +3785,30 @@ fn singular_victim(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize
                 a.norm(j) == "مع" && a.quantities.iter().any(|q| q.tokens.start == j + 1 && q.min.is_some())
             })
     };
-    let kills: Vec<usize> = kills.into_iter().filter(|&t| !subset(m.triggers[t].start)).collect();
+    // (a death that only dates the news, told after "days after": بعد خمسة أيام من مقتله على
+    // أيدي الميليشيا في المواجهات السابقة)
+    let dated_by = |k: usize| {
+        k > 2
+            && a.norm(k - 1) == "من"
+            && (k.saturating_sub(5)..k - 1).any(|j| matches!(a.norm(j).trim_start_matches('و'), "بعد" | "قبل" | "عقب"))
+            && (k.saturating_sub(4)..k - 1).any(|j| {
+                matches!(
+                    strip_article(a.norm(j)),
+                    "ايام"
+                        | "يومين"
+                        | "يوم"
+                        | "اسبوع"
+                        | "اسبوعين"
+                        | "اسابيع"
+                        | "اشهر"
+                        | "شهر"
+                        | "شهرين"
+                        | "ساعات"
+                )
+            })
+    };
+    let kills: Vec<usize> =
+        kills.into_iter().filter(|&t| !subset(m.triggers[t].start) && !dated_by(m.triggers[t].start)).collect();
     // the kill word itself or the word after it (لقي القيادي مصرعه، أدى إلى مقتله، فأردوه قتيلا)
     for &t in &kills {
         let k = &m.triggers[t];

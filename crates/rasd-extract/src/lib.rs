@@ -792,7 +792,7 @@ fn fold_killings_into_strikes(coded: &mut Vec<Coded>) {
             let c = coded[i].clone();
             let o = &mut coded[j];
             let killer = o.actor1.clone();
-            absorb(o, c);
+            absorb_as(o, c, true);
             // (the weapon's wielder stays the attacker)
             if killer.is_some() {
                 o.actor1 = killer;
@@ -946,6 +946,7 @@ fn join_told_crowd(lex: &Lexicon, m: &mentions::Mentions<'_>, coded: &mut Vec<Co
 
 fn absorb_elaboration(o: &mut Coded, mut c: Coded) {
     align_actors(o, &mut c);
+    join_toll(o, &c, true, false);
     more_named(&mut o.actor1, &c.actor1);
     more_named(&mut o.actor2, &c.actor2);
     if o.actor1.is_none() && c.actor1.as_ref().is_none_or(|h| o.actor2.as_ref().is_none_or(|x| !one_side(x, h))) {
@@ -953,9 +954,6 @@ fn absorb_elaboration(o: &mut Coded, mut c: Coded) {
     }
     if o.actor2.is_none() && c.actor2.as_ref().is_none_or(|h| o.actor1.as_ref().is_none_or(|x| !one_side(x, h))) {
         o.actor2 = c.actor2;
-    }
-    if o.toll.is_none() {
-        o.toll = c.toll;
     }
     if o.source.is_none() {
         o.source = c.source;
@@ -1389,8 +1387,80 @@ fn align_actors(o: &mut Coded, c: &mut Coded) {
     }
 }
 
-fn absorb(o: &mut Coded, mut c: Coded) {
+/// The toll of one happening told by two records `o` and `c` (ACLED: every death of the
+/// happening, the attackers' own included):
+/// - the attackers' dead told apart from their victims' add up (قتل عشرة أشخاص ... وأكد
+///   المتحدث أن المسلحين الثمانية قتلوا جميعهم: 18);
+/// - an elaboration (`elaboration`) only fills a missing toll: a later count of one group or
+///   one stage of the happening is a part of it (فقدنا ثلاثة من الموظفين قتلوا في انفجار السيارة);
+/// - killings folded into a strike (`fold`) whose toll, told first in their own frame, is the
+///   count of the whole replace the strike's toll lent by such an elaboration;
+/// - else the record's toll stands, and a count outdoes a vague one.
+fn join_toll(o: &mut Coded, c: &Coded, elaboration: bool, fold: bool) {
+    use rasd_core::Qualifier;
+    let counted = |t: &coding::Toll| t.min.is_some() && matches!(t.qualifier, Qualifier::Exact | Qualifier::AtLeast);
+    // (a toll told in the record's own frame, not lent by an elaboration)
+    let own = |r: &Coded, t: &coding::Toll| {
+        r.evidence.first().is_some_and(|e| e.start <= t.span.start && t.span.end <= e.end)
+    };
+    // (a war's toll told in passing is no elaboration of a happening: بلد شهد مقتل أكثر من 350
+    // ألف شخص، أدى النزاع منذ التدخل السعودي إلى مقتل نحو 10 آلاف شخص)
+    let war = c.toll.as_ref().is_some_and(|t| t.min.is_some_and(|n| n >= 1000));
+    let (Some(a), Some(b)) = (o.toll.clone(), c.toll.clone()) else {
+        if o.toll.is_none() && c.toll.is_some() && !(elaboration && war) {
+            o.toll = c.toll.clone();
+            o.attackers_dead = c.attackers_dead;
+            o.armed_dead = c.armed_dead;
+        }
+        return;
+    };
+    // (not to a toll of armed men already, which may be these again: مقتل اثنين من المسلحين ...
+    // مقتل اثنين من المهاجمين)
+    if counted(&a) && counted(&b) {
+        let only = |t: &coding::Toll, ad: Option<u32>| ad.is_some() && ad == t.min;
+        let add = (!o.armed_dead && only(&b, c.attackers_dead)) || (only(&a, o.attackers_dead) && !c.armed_dead);
+        if let (true, Some(x), Some(y)) = (add, a.min, b.min) {
+            let at_least = a.qualifier == Qualifier::AtLeast || b.qualifier == Qualifier::AtLeast;
+            let first = if b.span.start < a.span.start { b.span } else { a.span };
+            o.toll = Some(coding::Toll {
+                min: Some(x.saturating_add(y)),
+                max: (!at_least).then_some(x.saturating_add(y)),
+                qualifier: if at_least { Qualifier::AtLeast } else { Qualifier::Exact },
+                span: first,
+            });
+            o.attackers_dead = o.attackers_dead.or(c.attackers_dead);
+            o.armed_dead = true;
+            o.rules.push("the attackers' own dead add to their victims'");
+            return;
+        }
+    }
+    if elaboration {
+        return;
+    }
+    if counted(&a) && counted(&b) && a.min != b.min {
+        // the killings told first, in their own frame, count the whole happening where the
+        // strike holds only an elaboration's count of a part
+        if fold && b.span.start < a.span.start && !own(o, &a) && own(c, &b) {
+            o.toll = c.toll.clone();
+            o.attackers_dead = c.attackers_dead;
+            o.armed_dead = c.armed_dead;
+        }
+    } else if a.qualifier == Qualifier::Vague && b.qualifier != Qualifier::Vague {
+        o.toll = c.toll.clone();
+        o.attackers_dead = c.attackers_dead;
+        o.armed_dead = c.armed_dead;
+    }
+}
+
+fn absorb(o: &mut Coded, c: Coded) {
+    absorb_as(o, c, false)
+}
+
+/// `absorb`; `fold`: `c` tells the killings of the strike `o` (their toll, told first, is the
+/// happening's count of the whole: استهدف التنظيم مبنى ... أسفر عن مقتل عشرة أشخاص).
+fn absorb_as(o: &mut Coded, mut c: Coded, fold: bool) {
     align_actors(o, &mut c);
+    join_toll(o, &c, false, fold);
     more_named(&mut o.actor1, &c.actor1);
     more_named(&mut o.actor2, &c.actor2);
     if o.actor1.is_none() && c.actor1.as_ref().is_none_or(|h| o.actor2.as_ref().is_none_or(|x| !one_side(x, h))) {
@@ -1417,15 +1487,6 @@ fn absorb(o: &mut Coded, mut c: Coded) {
         && c.date.precision == TimePrecision::Day
     {
         o.date = c.date;
-    }
-    match (&o.toll, &c.toll) {
-        (None, Some(_)) => o.toll = c.toll,
-        (Some(a), Some(b))
-            if a.qualifier == rasd_core::Qualifier::Vague && b.qualifier != rasd_core::Qualifier::Vague =>
-        {
-            o.toll = c.toll
-        }
-        _ => {}
     }
     if o.count.is_none() {
         o.count = c.count;
