@@ -266,6 +266,11 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             !(territorial(x) && x.pos != Pos::Verb && i > 0 && a.norm(i - 1).trim_start_matches('و') == "قبل")
         })
         .filter(|(t, x)| !(territorial(x) && not_ground(m, m.triggers[*t].end)))
+        // (wrecking told as a relative's past, or of gear of war with no armed side in the frame, is
+        // no happening of its own: جامع النوري الذي دمره التنظيم، أسفرت عن تدمير أربعة أطقم)
+        .filter(|(t, x)| {
+            !(bare_destruction(x) && (wrecked_before(m, *t) || (!armed_actor && combat_destruction(lex, m, *t, x))))
+        })
         .filter(|(t, x)| !(territorial(x) && held_control(m, m.triggers[*t].start)))
         .filter(|(t, x)| !(demonstration(x) && no_demonstration(m, *t)))
         .filter(|(t, _)| !charged(m, m.triggers[*t].start))
@@ -610,6 +615,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     let events: Vec<&Trigger> = anchors
         .iter()
         .filter(|(_, x)| !intercepted(x))
+        .filter(|(t, x)| !combat_destruction(lex, m, *t, x))
         .filter(|(t, x)| {
             x.role == Role::Event
                 && x.sub_event_type.is_some_and(|s| {
@@ -637,6 +643,16 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         plover = best.plover_event.unwrap_or(PloverEvent::Assault);
         specific = true;
         rules.push("event word names the sub-event type");
+    }
+    if sub == Some(SubEventType::DisruptedWeaponsUse)
+        && anchors
+            .iter()
+            .any(|(t, x)| x.sub_event_type == Some(SubEventType::DisruptedWeaponsUse) && foiled_assault(lex, m, *t, x))
+    {
+        sub = Some(SubEventType::ArmedClash);
+        mode = None;
+        plover = PloverEvent::Assault;
+        rules.push("an assault foiled on the ground is a clash");
     }
     let weapon_best = weapons
         .iter()
@@ -2537,6 +2553,135 @@ fn handover_term(m: &Mentions<'_>, tok: usize, x: &Trigger) -> bool {
                 | "مطالبين"
         )
     })
+}
+
+/// A bare word of destruction (تدمير، دمر), not a looting, burning or demolition word.
+fn bare_destruction(x: &Trigger) -> bool {
+    x.sub_event_type == Some(SubEventType::Looting) && (x.phrase.starts_with("تدمير") || x.phrase.starts_with("دمر"))
+}
+
+/// Wrecking told in a relative clause is a past state of its head (جامع النوري الذي دمره التنظيم),
+/// unless the clause dates it (راجمات التي دمرها الجيش الإسرائيلي شمالي دمشق في 10 مايو).
+fn wrecked_before(m: &Mentions<'_>, t: usize) -> bool {
+    let i = m.triggers[t].start;
+    let cl = clause_of(m, i);
+    i > 0
+        && matches!(m.a.norm(i - 1).trim_start_matches('و'), "الذي" | "التي" | "الذين")
+        && !m.dates.iter().any(|d| d.start > i && cl.contains(&d.start) && d.date.is_some() && d.year_only.is_none())
+}
+
+/// A bare word of destruction names looting or property destruction only when told of civil
+/// property on its own: wrecking in a strike or a fight is that attack's (وأسفر القصف عن تدمير
+/// آليات عسكرية، دمرت مقاتلات التحالف معسكرا), and gear of war wrecked is combat (تدمير زورقين للميليشيات).
+fn combat_destruction(lex: &Lexicon, m: &Mentions<'_>, t: usize, x: &Trigger) -> bool {
+    if !bare_destruction(x) {
+        return false;
+    }
+    let a = &m.a;
+    let (i, e) = (m.triggers[t].start, m.triggers[t].end);
+    let sent = a.sentences[a.sentence_of(i)].tokens.clone();
+    let violence = m.triggers.iter().enumerate().any(|(u, tm)| {
+        u != t
+            && sent.contains(&tm.start)
+            && trig(lex, m, u).any(|y| {
+                matches!(y.role, Role::Attack | Role::Kill | Role::Injure | Role::Weapon)
+                    || (y.role == Role::Event
+                        && y.sub_event_type
+                            .is_some_and(|s| s.event_type() != rasd_core::EventType::StrategicDevelopments))
+            })
+    });
+    let property = (e..(e + 3).min(sent.end)).any(|j| PROPERTY.contains(a, j));
+    violence || !property
+}
+
+/// Civil property whose wrecking, told on its own, is property destruction (هدم منازل، دمروا مسجدا).
+static PROPERTY: LazyLock<StemSet> = LazyLock::new(|| {
+    StemSet::new(&[
+        "منزل",
+        "منازل",
+        "بيت",
+        "بيوت",
+        "مسكن",
+        "مساكن",
+        "مسجد",
+        "مساجد",
+        "جامع",
+        "كنيسه",
+        "كنائس",
+        "كنايس",
+        "محل",
+        "محلات",
+        "متجر",
+        "متاجر",
+        "ممتلكات",
+        "مزرعه",
+        "مزارع",
+        "مدرسه",
+        "مدارس",
+        "مستشفي",
+        "مبني",
+        "مباني",
+        "قريه",
+        "قري",
+        "اثار",
+        "ضريح",
+        "اضرحه",
+        "مقام",
+        "مقبره",
+        "مقابر",
+        "محاصيل",
+        "حقول",
+        "اراضي",
+    ])
+});
+
+/// A ground assault foiled (أحبطت القوات محاولة تسلل للميليشيات، أحبط الجيش هجوما على مواقعه)
+/// was fought off: a clash, not a disrupted weapon (unless the assault's weapon is named and
+/// stopped, أحبط هجوما بزورق مفخخ, or a plot was foiled before it began, هجوم كان يخطط له).
+fn foiled_assault(lex: &Lexicon, m: &Mentions<'_>, t: usize, x: &Trigger) -> bool {
+    if !["أحبط", "إحباط", "احبط", "احباط"].iter().any(|p| x.phrase.starts_with(p)) {
+        return false;
+    }
+    let a = &m.a;
+    let (i, e) = (m.triggers[t].start, m.triggers[t].end);
+    let cl = clause_of(m, i);
+    let near =
+        |n: usize| (e..(e + n).min(cl.end)).map(|j| strip_article(a.norm(j).trim_start_matches(['و', 'ل', 'ب'])));
+    let assault = near(4).any(|w| {
+        matches!(
+            w,
+            "محاوله"
+                | "محاولات"
+                | "تسلل"
+                | "تقدم"
+                | "زحف"
+                | "التفاف"
+                | "اقتحام"
+                | "هجوم"
+                | "هجوما"
+                | "هجمات"
+        )
+    });
+    let weapon = m.triggers.iter().any(|tm| {
+        tm.start >= e
+            && tm.start < e + 8
+            && cl.contains(&tm.start)
+            && tm.ids.iter().any(|&id| lex.triggers.get(id).role == Role::Weapon)
+    });
+    let plot = near(8).any(|w| {
+        w.starts_with("مخطط")
+            || w.starts_with("خطط")
+            || w.starts_with("يخطط")
+            || w == "كان"
+            || w.starts_with("مفخخ")
+            || w.starts_with("زورق")
+            || w.starts_with("زوارق")
+            || w.starts_with("صاروخ")
+            || w.starts_with("طائر")
+            || w.starts_with("مسير")
+            || w.starts_with("انتحاري")
+    });
+    assault && !weapon && !plot
 }
 
 fn territorial(x: &Trigger) -> bool {
