@@ -616,6 +616,8 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         .iter()
         .filter(|(_, x)| !intercepted(x))
         .filter(|(t, x)| !combat_destruction(lex, m, *t, x))
+        // a raid that kills is a fight, not an arrest (أسفرت مداهمة أمنية عن مقتل 10 من العناصر الإرهابية)
+        .filter(|(t, x)| !(raid_word(x) && kill_in_sentence(lex, m, m.triggers[*t].start)))
         .filter(|(t, x)| {
             x.role == Role::Event
                 && x.sub_event_type.is_some_and(|s| {
@@ -643,6 +645,12 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         plover = best.plover_event.unwrap_or(PloverEvent::Assault);
         specific = true;
         rules.push("event word names the sub-event type");
+    }
+    // (the raid that killed, with no other word naming the fight: forces against the raided)
+    if sub.is_none() && anchors.iter().any(|(t, x)| raid_word(x) && kill_in_sentence(lex, m, m.triggers[*t].start)) {
+        sub = Some(SubEventType::ArmedClash);
+        specific = true;
+        rules.push("a raid that kills is a fight");
     }
     if sub == Some(SubEventType::DisruptedWeaponsUse)
         && anchors
@@ -2553,6 +2561,22 @@ fn handover_term(m: &Mentions<'_>, tok: usize, x: &Trigger) -> bool {
                 | "مطالبين"
         )
     })
+}
+
+/// A raid word of the arrests family (مداهمة، داهمت، حملة دهم).
+fn raid_word(x: &Trigger) -> bool {
+    x.sub_event_type == Some(SubEventType::Arrests)
+        && ["مداهم", "داهم", "دهم", "يداهم", "حملة دهم", "حملة مداهمات", "حملات دهم"]
+            .iter()
+            .any(|p| x.phrase.starts_with(p))
+}
+
+/// Whether a killing word stands in the sentence of token `i`.
+fn kill_in_sentence(lex: &Lexicon, m: &Mentions<'_>, i: usize) -> bool {
+    let sent = m.a.sentences[m.a.sentence_of(i)].tokens.clone();
+    m.triggers
+        .iter()
+        .any(|t| sent.contains(&t.start) && t.ids.iter().any(|&id| lex.triggers.get(id).role == Role::Kill))
 }
 
 /// A bare word of destruction (تدمير، دمر), not a looting, burning or demolition word.
