@@ -266,6 +266,8 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
             !(territorial(x) && x.pos != Pos::Verb && i > 0 && a.norm(i - 1).trim_start_matches('و') == "قبل")
         })
         .filter(|(t, x)| !(territorial(x) && not_ground(m, m.triggers[*t].end)))
+        // (leaflets or aid dropped from the air are no shoot-down: أسقطت مروحيات منشورات على الغوطة)
+        .filter(|(t, x)| dropped_load(m, *t, x) != Some(false))
         // (wrecking told as a relative's past, or of gear of war with no armed side in the frame, is
         // no happening of its own: جامع النوري الذي دمره التنظيم، أسفرت عن تدمير أربعة أطقم)
         .filter(|(t, x)| {
@@ -616,6 +618,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         .iter()
         .filter(|(_, x)| !intercepted(x))
         .filter(|(t, x)| !combat_destruction(lex, m, *t, x))
+        .filter(|(t, x)| dropped_load(m, *t, x).is_none())
         // a raid that kills is a fight, not an arrest (أسفرت مداهمة أمنية عن مقتل 10 من العناصر الإرهابية)
         .filter(|(t, x)| !(raid_word(x) && kill_in_sentence(lex, m, m.triggers[*t].start)))
         .filter(|(t, x)| {
@@ -2560,6 +2563,30 @@ fn handover_term(m: &Mentions<'_>, tok: usize, x: &Trigger) -> bool {
                 | "مطالبا"
                 | "مطالبين"
         )
+    })
+}
+
+/// أسقط is "shoot down" and "drop": with a load as its object (after the subject too) it drops it, a bomb
+/// (`Some(true)`: أسقطت مروحيات براميل متفجرة, the weapon names the strike) or leaflets
+/// or aid (`Some(false)`: أسقطت مروحيات منشورات); `None` for any other word or object.
+fn dropped_load(m: &Mentions<'_>, t: usize, x: &Trigger) -> Option<bool> {
+    if x.sub_event_type != Some(SubEventType::DisruptedWeaponsUse)
+        || !["أسقط", "إسقاط", "اسقط", "اسقاط"].iter().any(|p| x.phrase.starts_with(p))
+    {
+        return None;
+    }
+    let a = &m.a;
+    let e = m.triggers[t].end;
+    let sent = a.sentences[a.sentence_of(m.triggers[t].start)].tokens.clone();
+    (e..(e + 5).min(sent.end)).find_map(|j| {
+        let w = strip_article(a.norm(j).trim_start_matches(['و', 'ل']));
+        if matches!(w, "براميل" | "برميل" | "قنابل" | "قنبله" | "حمم") {
+            Some(true)
+        } else if matches!(w, "منشورات" | "مساعدات" | "صناديق" | "اغذيه" | "مواد") {
+            Some(false)
+        } else {
+            None
+        }
     })
 }
 
