@@ -268,6 +268,8 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         .filter(|(t, x)| !(territorial(x) && not_ground(m, m.triggers[*t].end)))
         // (leaflets or aid dropped from the air are no shoot-down: أسقطت مروحيات منشورات على الغوطة)
         .filter(|(t, x)| dropped_load(m, *t, x) != Some(false))
+        // (bodies handed over or received are no ground given: المستشفى تسلم 40 جثة)
+        .filter(|(t, x)| handed_people(m, *t, x) != Some(false))
         // (wrecking told as a relative's past, or of gear of war with no armed side in the frame, is
         // no happening of its own: جامع النوري الذي دمره التنظيم، أسفرت عن تدمير أربعة أطقم)
         .filter(|(t, x)| {
@@ -619,6 +621,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         .filter(|(_, x)| !intercepted(x))
         .filter(|(t, x)| !combat_destruction(lex, m, *t, x))
         .filter(|(t, x)| dropped_load(m, *t, x).is_none())
+        .filter(|(t, x)| handed_people(m, *t, x).is_none())
         // a raid that kills is a fight, not an arrest (أسفرت مداهمة أمنية عن مقتل 10 من العناصر الإرهابية)
         .filter(|(t, x)| !(raid_word(x) && kill_in_sentence(lex, m, m.triggers[*t].start)))
         .filter(|(t, x)| {
@@ -648,6 +651,13 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         plover = best.plover_event.unwrap_or(PloverEvent::Assault);
         specific = true;
         rules.push("event word names the sub-event type");
+    }
+    // (captives handed back are a release: Strategic developments / Other)
+    if sub.is_none() && anchors.iter().any(|(t, x)| handed_people(m, *t, x) == Some(true)) {
+        sub = Some(SubEventType::Other);
+        plover = PloverEvent::Concede;
+        specific = true;
+        rules.push("captives handed over are a release");
     }
     // (the raid that killed, with no other word naming the fight: forces against the raided)
     if sub.is_none() && anchors.iter().any(|(t, x)| raid_word(x) && kill_in_sentence(lex, m, m.triggers[*t].start)) {
@@ -2583,6 +2593,42 @@ fn dropped_load(m: &Mentions<'_>, t: usize, x: &Trigger) -> Option<bool> {
         if matches!(w, "براميل" | "برميل" | "قنابل" | "قنبله" | "حمم") {
             Some(true)
         } else if matches!(w, "منشورات" | "مساعدات" | "صناديق" | "اغذيه" | "مواد") {
+            Some(false)
+        } else {
+            None
+        }
+    })
+}
+
+/// A handover word (سلم، تسليم، تسلم) whose object is people gives no ground: captives handed
+/// back (`Some(true)`: وسلمت الفتيات، تسليم الرهائن) are a release, bodies (`Some(false)`: تسلم 40
+/// جثة، رفض تسلم الجثمان) no event; `None` for any other word or object.
+fn handed_people(m: &Mentions<'_>, t: usize, x: &Trigger) -> Option<bool> {
+    if x.sub_event_type != Some(SubEventType::NonViolentTransfer)
+        || !["سلم", "تسليم", "تسلم"].iter().any(|p| x.phrase.starts_with(p))
+    {
+        return None;
+    }
+    let a = &m.a;
+    let e = m.triggers[t].end;
+    let sent = a.sentences[a.sentence_of(m.triggers[t].start)].tokens.clone();
+    (e..(e + 3).min(sent.end)).find_map(|j| {
+        let w = strip_article(a.norm(j).trim_start_matches('و'));
+        if matches!(
+            w,
+            "فتيات"
+                | "فتاه"
+                | "رهائن"
+                | "رهينه"
+                | "مختطفين"
+                | "مخطوفين"
+                | "اسري"
+                | "طالبات"
+                | "تلميذات"
+                | "محتجزين"
+        ) {
+            Some(true)
+        } else if matches!(w, "جثث" | "جثه" | "جثمان" | "جثامين" | "رفات") {
             Some(false)
         } else {
             None
