@@ -840,6 +840,11 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 continue;
             }
             let tm = &m.triggers[*t];
+            // (aircraft named with their owner are the attacker themselves: استهدف
+            // الطيران الإسرائيلي موقعا للجيش السوري)
+            if cands.iter().any(|h| h.armed() && h.start <= tm.start && tm.start < h.end) {
+                continue;
+            }
             if let Some(h) = cands.iter().find(|h| h.start >= tm.end && h.start <= tm.end + 1 && lam(h) && h.armed()) {
                 actor1 = Some((*h).clone());
                 rules.push("the agent of an event noun after ل (غارات لطيران التحالف)");
@@ -964,8 +969,8 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         if let Some(h) = armed.first() {
             actor1.get_or_insert_with(|| (*h).clone());
         }
-        let a1 = actor1.as_ref().map(|h| h.name.clone());
-        actor2 = armed.iter().find(|h| Some(&h.name) != a1.as_ref()).map(|h| (*h).clone());
+        let a1 = actor1.clone();
+        actor2 = armed.iter().find(|h| a1.as_ref().is_none_or(|x| !same_side(x, h))).map(|h| (*h).clone());
         rules.push("a clash lists both sides");
     } else {
         // subject of an active verb: right after it (VSO) or right before it (SVO)
@@ -1011,12 +1016,14 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         }
         let met_subject = cands.iter().find(|h| among_dead(h));
         let a1 = actor1.as_ref().map(|h| (h.start, h.name.clone()));
+        let a1_hit = actor1.clone();
         let victim = met_subject
             .or_else(|| in_ranks(m, f, &cands, a1.as_ref().map(|(_, n)| n.as_str())))
             .or_else(|| {
                 cands
                     .iter()
                     .filter(|h| a1.as_ref().is_none_or(|(s, n)| *s != h.start && *n != h.name))
+                    .filter(|h| a1_hit.as_ref().is_none_or(|x| !same_side(x, h)))
                     .find(|h| h.start >= anchor_end && h.start <= anchor_end + 12)
             })
             .or_else(|| cands.iter().find(|h| h.victim && a1.as_ref().is_none_or(|(_, n)| *n != h.name)))
@@ -1673,6 +1680,14 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     evidence.dedup();
     let attackers_dead = toll.as_ref().filter(|t| attackers_toll(m, t)).and_then(|t| t.min);
     let armed_dead = toll.as_ref().is_some_and(|t| armed_toll(m, t));
+    // (last, so the kind of event stays as told) the attacker's own air force or government is no victim of it (قصفت طائرات
+    // إسرائيلية موقعا: not Israel against its Air Force)
+    if let (Some(x), Some(v)) = (&actor1, &actor2) {
+        if same_side(x, v) {
+            actor2 = None;
+            rules.push("one state's forces are one side");
+        }
+    }
     Ok(Coded {
         sub,
         plover,
@@ -1736,6 +1751,16 @@ fn armed_toll(m: &Mentions<'_>, t: &Toll) -> bool {
 /// غرفة عمليات، قائد عمليات، مسرح العمليات.
 /// The subject of a verb of finding (عثرت السلطات على جثة معارض بعد قتله،
 /// انتشلت فرق الإنقاذ جثث القتلى) found the dead: it did not kill them.
+/// Two actors of one side: one name with its branch (Military Forces of Israel and its
+/// Air Force), or one state's army, police and government.
+fn same_side(x: &ActorHit, y: &ActorHit) -> bool {
+    let base = |n: &str| n.split(" (").next().unwrap_or(n).to_string();
+    let state =
+        |n: &str| ["Military Forces of ", "Police Forces of ", "Government of "].iter().any(|p| n.starts_with(p));
+    base(&x.name) == base(&y.name)
+        || (state(&x.name) && state(&y.name) && x.country.is_some() && x.country == y.country)
+}
+
 fn finder(m: &Mentions<'_>, start: usize) -> bool {
     let finding = |w: &str| {
         matches!(w, "عثر" | "عثرت" | "يعثر" | "تعثر" | "وجد" | "وجدت" | "انتشل" | "انتشلت" | "تنتشل" | "ينتشل")
