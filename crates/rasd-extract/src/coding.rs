@@ -690,7 +690,8 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     }
     // agent markers: بضربة أمريكية (an adjective on an event word), نفذتها X, على يد X, برصاص X
     let agent_after = |i: usize| -> Option<ActorHit> {
-        cands.iter().find(|h| h.start >= i && h.start <= i + 2).map(|h| (*h).clone())
+        // (not a struck site: الضربات التي نفذتها ليلا على مواقع عسكرية لإيران)
+        cands.iter().find(|h| h.start >= i && h.start <= i + 2 && !(h.victim && h.armed())).map(|h| (*h).clone())
     };
     if actor1.is_none() {
         // a state named as the subject of the act (قصفت إسرائيل مواقع، صاروخا
@@ -966,7 +967,8 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         };
         let armed: Vec<&ActorHit> =
             cands.iter().copied().filter(|h| h.armed() && !backer(h) && !named_next(h)).collect();
-        if let Some(h) = armed.first() {
+        // (a struck military site is the second side: قصف مدفعي على مواقع عسكرية تركية)
+        if let Some(h) = armed.iter().find(|h| !h.victim).or(armed.first()) {
             actor1.get_or_insert_with(|| (*h).clone());
         }
         let a1 = actor1.clone();
@@ -1320,9 +1322,11 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     // an event has someone in it: an actor, a death, a wounding or a weapon;
     // or else a firm event word (المواجهات، الغارات، القصف الجوي) placed
     // with a place below the country (checked below, once the place is known)
+    // (a military site alone is a place, not a participant: طائرة إلى قاعدة عسكرية روسية)
+    let site = |h: &ActorHit| h.victim && h.armed();
     let participant = f.coref
-        || actor1.is_some()
-        || actor2.is_some()
+        || actor1.as_ref().is_some_and(|h| !site(h))
+        || actor2.as_ref().is_some_and(|h| !site(h))
         || has_role(Role::Kill)
         || has_role(Role::Injure)
         || !weapons.is_empty();
