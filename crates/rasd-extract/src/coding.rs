@@ -790,6 +790,11 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         if x.role == Role::Weapon && sub == Some(SubEventType::DisruptedWeaponsUse) {
             continue;
         }
+        // the nationality of the dead or wounded is the victims', not the attacker's
+        // (سقوط عشرات القتلى الفلسطينيين برصاص الجيش الإسرائيلي)
+        if matches!(x.role, Role::Kill | Role::Injure) && x.pos != Pos::Verb {
+            continue;
+        }
         let tm = &m.triggers[*t];
         // support for another side's offensive names no attacker of this one:
         // قوات النظام، مدعومة بغارات جوية روسية، تخوض معارك
