@@ -727,7 +727,8 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     }
     // agent markers: بضربة أمريكية (an adjective on an event word), نفذتها X, على يد X, برصاص X
     let agent_after = |i: usize| -> Option<ActorHit> {
-        cands.iter().find(|h| h.start >= i && h.start <= i + 2).map(|h| (*h).clone())
+        // (not a struck site: الضربات التي نفذتها ليلا على مواقع عسكرية لإيران)
+        cands.iter().find(|h| h.start >= i && h.start <= i + 2 && !(h.victim && h.armed())).map(|h| (*h).clone())
     };
     if actor1.is_none() {
         // a state named as the subject of the act (قصفت إسرائيل مواقع، صاروخا
@@ -826,6 +827,11 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         if x.role == Role::Weapon && sub == Some(SubEventType::DisruptedWeaponsUse) {
             continue;
         }
+        // the nationality of the dead or wounded is the victims', not the attacker's
+        // (سقوط عشرات القتلى الفلسطينيين برصاص الجيش الإسرائيلي)
+        if matches!(x.role, Role::Kill | Role::Injure) && x.pos != Pos::Verb {
+            continue;
+        }
         let tm = &m.triggers[*t];
         // support for another side's offensive names no attacker of this one:
         // قوات النظام، مدعومة بغارات جوية روسية، تخوض معارك
@@ -877,6 +883,11 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
                 continue;
             }
             let tm = &m.triggers[*t];
+            // (aircraft named with their owner are the attacker themselves: استهدف
+            // الطيران الإسرائيلي موقعا للجيش السوري)
+            if cands.iter().any(|h| h.armed() && h.start <= tm.start && tm.start < h.end) {
+                continue;
+            }
             if let Some(h) = cands.iter().find(|h| h.start >= tm.end && h.start <= tm.end + 1 && lam(h) && h.armed()) {
                 actor1 = Some((*h).clone());
                 rules.push("the agent of an event noun after ل (غارات لطيران التحالف)");
@@ -998,11 +1009,12 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         };
         let armed: Vec<&ActorHit> =
             cands.iter().copied().filter(|h| h.armed() && !backer(h) && !named_next(h)).collect();
-        if let Some(h) = armed.first() {
+        // (a struck military site is the second side: قصف مدفعي على مواقع عسكرية تركية)
+        if let Some(h) = armed.iter().find(|h| !h.victim).or(armed.first()) {
             actor1.get_or_insert_with(|| (*h).clone());
         }
-        let a1 = actor1.as_ref().map(|h| h.name.clone());
-        actor2 = armed.iter().find(|h| Some(&h.name) != a1.as_ref()).map(|h| (*h).clone());
+        let a1 = actor1.clone();
+        actor2 = armed.iter().find(|h| a1.as_ref().is_none_or(|x| !same_side(x, h))).map(|h| (*h).clone());
         rules.push("a clash lists both sides");
     } else {
         // subject of an active verb: right after it (VSO) or right before it (SVO)
@@ -1048,12 +1060,14 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         }
         let met_subject = cands.iter().find(|h| among_dead(h));
         let a1 = actor1.as_ref().map(|h| (h.start, h.name.clone()));
+        let a1_hit = actor1.clone();
         let victim = met_subject
             .or_else(|| in_ranks(m, f, &cands, a1.as_ref().map(|(_, n)| n.as_str())))
             .or_else(|| {
                 cands
                     .iter()
                     .filter(|h| a1.as_ref().is_none_or(|(s, n)| *s != h.start && *n != h.name))
+                    .filter(|h| a1_hit.as_ref().is_none_or(|x| !same_side(x, h)))
                     .find(|h| h.start >= anchor_end && h.start <= anchor_end + 12)
             })
             .or_else(|| cands.iter().find(|h| h.victim && a1.as_ref().is_none_or(|(_, n)| *n != h.name)))
@@ -1350,9 +1364,11 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     // an event has someone in it: an actor, a death, a wounding or a weapon;
     // or else a firm event word (المواجهات، الغارات، القصف الجوي) placed
     // with a place below the country (checked below, once the place is known)
+    // (a military site alone is a place, not a participant: طائرة إلى قاعدة عسكرية روسية)
+    let site = |h: &ActorHit| h.victim && h.armed();
     let participant = f.coref
-        || actor1.is_some()
-        || actor2.is_some()
+        || actor1.as_ref().is_some_and(|h| !site(h))
+        || actor2.as_ref().is_some_and(|h| !site(h))
         || has_role(Role::Kill)
         || has_role(Role::Injure)
         || !weapons.is_empty();
@@ -1710,6 +1726,14 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
     evidence.dedup();
     let attackers_dead = toll.as_ref().filter(|t| attackers_toll(m, t)).and_then(|t| t.min);
     let armed_dead = toll.as_ref().is_some_and(|t| armed_toll(m, t));
+    // (last, so the kind of event stays as told) the attacker's own air force or government is no victim of it (قصفت طائرات
+    // إسرائيلية موقعا: not Israel against its Air Force)
+    if let (Some(x), Some(v)) = (&actor1, &actor2) {
+        if same_side(x, v) {
+            actor2 = None;
+            rules.push("one state's forces are one side");
+        }
+    }
     Ok(Coded {
         sub,
         plover,
@@ -1773,6 +1797,16 @@ fn armed_toll(m: &Mentions<'_>, t: &Toll) -> bool {
 /// غرفة عمليات، قائد عمليات، مسرح العمليات.
 /// The subject of a verb of finding (عثرت السلطات على جثة معارض بعد قتله،
 /// انتشلت فرق الإنقاذ جثث القتلى) found the dead: it did not kill them.
+/// Two actors of one side: one name with its branch (Military Forces of Israel and its
+/// Air Force), or one state's army, police and government.
+fn same_side(x: &ActorHit, y: &ActorHit) -> bool {
+    let base = |n: &str| n.split(" (").next().unwrap_or(n).to_string();
+    let state =
+        |n: &str| ["Military Forces of ", "Police Forces of ", "Government of "].iter().any(|p| n.starts_with(p));
+    base(&x.name) == base(&y.name)
+        || (state(&x.name) && state(&y.name) && x.country.is_some() && x.country == y.country)
+}
+
 fn finder(m: &Mentions<'_>, start: usize) -> bool {
     let finding = |w: &str| {
         matches!(w, "عثر" | "عثرت" | "يعثر" | "تعثر" | "وجد" | "وجدت" | "انتشل" | "انتشلت" | "تنتشل" | "ينتشل")

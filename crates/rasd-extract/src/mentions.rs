@@ -394,14 +394,20 @@ fn resolve_actors(lex: &Lexicon, a: &Analysis<'_>, raw: &[ActorMention], focus: 
                 ActorHit::entry(e, m.start, m.end, m.pre_len)
             }
             ActorRef::Composed { force, country } => {
-                let aerial = lex.actors.forces[force as usize].aerial;
-                ActorHit::composed(lex, (m.start, m.end, m.pre_len), force, country, focus, aerial, false)
+                let f = &lex.actors.forces[force as usize];
+                let hit = ActorHit::composed(lex, (m.start, m.end, m.pre_len), force, country, focus, f.aerial, false);
+                // (a military site is struck, it strikes nobody: موقعا عسكريا سوريا)
+                ActorHit { victim: f.kind == "site", ..hit }
             }
             ActorRef::BareForce(force) => {
                 // قوات الجيش: the last state force of the focus country, else that country's forces;
                 // an indefinite one (طيرانا حربيا: "a warplane") is nobody in particular
                 let definite = (m.start..m.end).any(|j| a.keys().definite(j));
                 let f = &lex.actors.forces[force as usize];
+                // (a military site with no country is nobody's: قصف مواقع عسكرية)
+                if f.kind == "site" {
+                    continue;
+                }
                 if !definite {
                     // but a counted one is that country's men (ضابطا وثلاثة جنود قتلوا، مقتل 7 عسكريين);
                     // not its aircraft or ships (أربع طائرات من طراز تورنادو)
