@@ -36,9 +36,9 @@ fn figure(line: &str, key: &str) -> f64 {
 }
 
 // Floors: the figures when they were last raised; raise them as rasd improves.
-const EVENT_F1_FLOOR: f64 = 0.67;
+const EVENT_F1_FLOOR: f64 = 0.75;
 const ASSAULT_F1_FLOOR: f64 = 0.83;
-const PROTEST_F1_FLOOR: f64 = 0.76;
+const PROTEST_F1_FLOOR: f64 = 0.79;
 
 #[test]
 fn development_articles_score_as_score_py_says_and_above_the_floor() {

@@ -191,6 +191,6 @@ fn sentences_from_real_news_yield_the_coded_events() {
     assert!(negatives_ok as f64 / negatives as f64 >= FLOOR_NEGATIVES, "negatives {negatives_ok}/{negatives}");
 }
 
-const FLOOR_RECALL: f64 = 0.89;
+const FLOOR_RECALL: f64 = 0.90;
 const FLOOR_PRECISION: f64 = 0.91;
-const FLOOR_NEGATIVES: f64 = 0.90;
+const FLOOR_NEGATIVES: f64 = 0.93;
