@@ -1053,7 +1053,7 @@ pub fn code(lex: &Lexicon, m: &Mentions<'_>, f: &Frame) -> Result<Coded, Drop> {
         let met = (anchor_tok.saturating_sub(14)..anchor_tok)
             .rev()
             .find(|&i| f.contains(i) && met_death_verb(a.norm(i)) && a.sentence_of(i) == a.sentence_of(anchor_tok))
-            .filter(|_| a.norm(anchor_tok).starts_with("مصرع") || a.norm(anchor_tok).starts_with("حتف"));
+            .filter(|_| met_death_noun(a.norm(anchor_tok)));
         let among_dead = |h: &ActorHit| met.is_some_and(|v| h.start > v && h.end <= anchor_tok);
         if actor1.as_ref().is_some_and(among_dead) {
             actor1 = None;
@@ -4001,7 +4001,7 @@ fn death_toll(lex: &Lexicon, m: &Mentions<'_>, f: &Frame, anchors: &[(usize, &Tr
 /// النظام مصرعهم، لقي خلالها 7 أشخاص حتفهم.
 fn met_death(a: &rasd_text::Analysis<'_>, q: usize, k: usize) -> bool {
     let met = |i: usize| met_death_verb(a.norm(i));
-    let closes = a.norm(k).starts_with("مصرع") || a.norm(k).starts_with("حتف");
+    let closes = met_death_noun(a.norm(k));
     let before = match q.checked_sub(1) {
         Some(i) if met(i) => true,
         Some(i) if i > 0 && matches!(a.norm(i), "فيها" | "فيه" | "خلالها" | "خلاله" | "جراءها" | "جراءه") => {
@@ -4010,6 +4010,11 @@ fn met_death(a: &rasd_text::Analysis<'_>, q: usize, k: usize) -> bool {
         _ => false,
     };
     closes && before
+}
+
+/// مصرعه، حتفهم: the noun that closes لقي ... مصرعه.
+fn met_death_noun(w: &str) -> bool {
+    w.starts_with("مصرع") || w.starts_with("حتف")
 }
 
 /// لقي، لقيت، لقوا: the verb of "met his death" (لقي مصرعه، لقوا حتفهم).

@@ -1408,9 +1408,7 @@ fn join_toll(o: &mut Coded, c: &Coded, elaboration: bool, fold: bool) {
     let war = c.toll.as_ref().is_some_and(|t| t.min.is_some_and(|n| n >= 1000));
     let (Some(a), Some(b)) = (o.toll.clone(), c.toll.clone()) else {
         if o.toll.is_none() && c.toll.is_some() && !(elaboration && war) {
-            o.toll = c.toll.clone();
-            o.attackers_dead = c.attackers_dead;
-            o.armed_dead = c.armed_dead;
+            take_toll(o, c);
         }
         return;
     };
@@ -1441,15 +1439,18 @@ fn join_toll(o: &mut Coded, c: &Coded, elaboration: bool, fold: bool) {
         // the killings told first, in their own frame, count the whole happening where the
         // strike holds only an elaboration's count of a part
         if fold && b.span.start < a.span.start && !own(o, &a) && own(c, &b) {
-            o.toll = c.toll.clone();
-            o.attackers_dead = c.attackers_dead;
-            o.armed_dead = c.armed_dead;
+            take_toll(o, c);
         }
     } else if a.qualifier == Qualifier::Vague && b.qualifier != Qualifier::Vague {
-        o.toll = c.toll.clone();
-        o.attackers_dead = c.attackers_dead;
-        o.armed_dead = c.armed_dead;
+        take_toll(o, c);
     }
+}
+
+/// `o` takes `c`'s toll with what it says of the attackers' dead.
+fn take_toll(o: &mut Coded, c: &Coded) {
+    o.toll = c.toll.clone();
+    o.attackers_dead = c.attackers_dead;
+    o.armed_dead = c.armed_dead;
 }
 
 fn absorb(o: &mut Coded, c: Coded) {

@@ -197,11 +197,8 @@ fn counted_projectiles(
     masdars: &[&str],
 ) {
     use rasd_lexicon::Role;
-    let id_of = |phrase: &str| lex.triggers.triggers.iter().position(|t| t.phrase == phrase).map(|i| i as u32);
-    let (Some(verb_id), Some(masdar_id)) = (id_of(phrases.0), id_of(phrases.1)) else {
-        return;
-    };
-    let mut found = Vec::new();
+    // (start, end, proclitic bytes, masdar) of each phrase found
+    let mut found: Vec<(usize, usize, usize, bool)> = Vec::new();
     for i in 0..a.tokens.len() {
         let full = a.norm(i);
         let w = if full.chars().count() > 4 { full.trim_start_matches(['و', 'ف']) } else { full };
@@ -250,15 +247,26 @@ fn counted_projectiles(
         if let Some(p) = projectile {
             // (the proclitics stripped, two bytes a letter: وبإطلاق)
             let pre_len = 2 * (full.chars().count() - core.chars().count());
-            let id = if masdar { masdar_id } else { verb_id };
-            found.push(TriggerMention { start: i, end: p.end, ids: vec![id], pre_len, suffix: false });
+            found.push((i, p.end, pre_len, masdar));
         }
     }
-    if !found.is_empty() {
-        triggers.retain(|t| !found.iter().any(|x| x.start == t.start));
-        triggers.extend(found);
-        triggers.sort_by_key(|t| t.start);
+    if found.is_empty() {
+        return;
     }
+    // (the lexicon's phrases are looked up only for a document that has one: a scan of the list)
+    let id_of = |phrase: &str| lex.triggers.triggers.iter().position(|t| t.phrase == phrase).map(|i| i as u32);
+    let (Some(verb_id), Some(masdar_id)) = (id_of(phrases.0), id_of(phrases.1)) else {
+        return;
+    };
+    triggers.retain(|t| !found.iter().any(|x| x.0 == t.start));
+    triggers.extend(found.into_iter().map(|(start, end, pre_len, masdar)| TriggerMention {
+        start,
+        end,
+        ids: vec![if masdar { masdar_id } else { verb_id }],
+        pre_len,
+        suffix: false,
+    }));
+    triggers.sort_by_key(|t| t.start);
 }
 
 /// Written forms that the gazetteer's matching takes for a place but that

@@ -312,13 +312,15 @@ impl Gazetteer {
                 // a proclitic before the article splits an Arab place's name or a country's however
                 // frequent the joined form (بالقاهرة is ب + القاهرة; not بحجة "under the pretext",
                 // with no article, nor باللوم "the blame" read as Lomé)
-                let arab = m.ids.iter().any(|&i| {
-                    let p = self.get(i);
-                    matches!(p.kind, PlaceKind::Country | PlaceKind::Region)
-                        || ARABIC_SPEAKING.contains(&p.country.as_str())
-                });
-                let article = arab && (pre.ends_with("ال") || w[m.pre_len.min(w.len())..].starts_with("ال"));
-                m.end > m.start + 1 || clitics == 0 || article || vocab.prefers_split(w, clitics)
+                let article = || {
+                    (pre.ends_with("ال") || w[m.pre_len.min(w.len())..].starts_with("ال"))
+                        && m.ids.iter().any(|&i| {
+                            let p = self.get(i);
+                            matches!(p.kind, PlaceKind::Country | PlaceKind::Region)
+                                || ARABIC_SPEAKING.contains(&p.country.as_str())
+                        })
+                };
+                m.end > m.start + 1 || clitics == 0 || article() || vocab.prefers_split(w, clitics)
             })
             // no name is read from a word with one more final alif: كانوا (they were) is not كانو (Kano)
             .filter(|m| !m.accusative)
